@@ -1,0 +1,182 @@
+//! The in-memory dataset: actors, places, agreements, documents and periods,
+//! already validated. The model does no I/O; `load` builds it from TOML.
+
+pub mod date;
+pub mod vocab;
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+pub use date::{Day, FuzzyDate, Precision, Qualifier};
+pub use vocab::*;
+
+/// Where a fact can be found: a document id and a locator inside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub document: String,
+    pub locator: String,
+}
+
+/// A body or person taking part in agreements.
+#[derive(Debug, Clone, Serialize)]
+pub struct Actor {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    pub alignment: Alignment,
+    /// The body this actor belongs to (an individual's body, a faction's coalition).
+    pub parent: Option<String>,
+    /// The place an actor is tied to (a committee's town).
+    pub place: Option<String>,
+    pub note: Option<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A named place in the hierarchy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Place {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub aliases: Vec<String>,
+    pub kind: PlaceKind,
+    pub parent: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A document the data is coded from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub title_ar: String,
+    pub title_en: String,
+    pub date: Option<FuzzyDate>,
+    pub kind: String,
+    pub file: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A named span of time (`hmeimim`, `de-escalation`, ...).
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    pub note: Option<String>,
+}
+
+/// One actor's part in one agreement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participant {
+    pub actor: String,
+    pub role: Role,
+    pub side: Option<Side>,
+    pub locator: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A coded term of an agreement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub code: TermCode,
+    /// A number the source gives (fighters evacuated, detainees released, ...).
+    pub count: Option<u64>,
+    /// Destination place for evacuations.
+    pub destination: Option<String>,
+    pub locator: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Another reading of an agreement's date, from another passage or version.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateReading {
+    pub date: FuzzyDate,
+    pub document: String,
+    pub locator: String,
+    pub note: Option<String>,
+}
+
+/// A dated event: an agreement, offer, meeting, founding, ...
+#[derive(Debug, Clone, Serialize)]
+pub struct Agreement {
+    pub id: String,
+    pub title: String,
+    pub title_ar: Option<String>,
+    pub date: FuzzyDate,
+    /// Other readings of the date; `date_note` says why `date` was chosen.
+    pub date_readings: Vec<DateReading>,
+    pub date_note: Option<String>,
+    pub places: Vec<String>,
+    pub kind: AgreementKind,
+    pub phase: Option<u32>,
+    pub follows: Option<String>,
+    pub status: Status,
+    pub participants: Vec<Participant>,
+    pub terms: Vec<Term>,
+    pub sources: Vec<SourceRef>,
+    pub note: Option<String>,
+}
+
+/// The whole validated dataset. Records keep the order of the files they
+/// came from (files sorted by path), so every output is deterministic.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub actors: IndexMap<String, Actor>,
+    pub places: IndexMap<String, Place>,
+    pub agreements: IndexMap<String, Agreement>,
+    pub documents: IndexMap<String, Document>,
+    pub periods: IndexMap<String, Period>,
+}
+
+impl Dataset {
+    /// The place and every place below it in the hierarchy.
+    pub fn place_and_descendants(&self, id: &str) -> BTreeSet<String> {
+        let mut set = BTreeSet::new();
+        set.insert(id.to_string());
+        // The hierarchy is acyclic (validated), so a fixed point is reached.
+        loop {
+            let before = set.len();
+            for p in self.places.values() {
+                if p.parent.as_ref().is_some_and(|par| set.contains(par)) {
+                    set.insert(p.id.clone());
+                }
+            }
+            if set.len() == before {
+                return set;
+            }
+        }
+    }
+
+    /// The chain from a place up to the root, starting with the place itself.
+    pub fn place_ancestors(&self, id: &str) -> Vec<&Place> {
+        let mut out = Vec::new();
+        let mut cur = self.places.get(id);
+        while let Some(p) = cur {
+            if out.iter().any(|q: &&Place| q.id == p.id) {
+                break;
+            }
+            out.push(p);
+            cur = p.parent.as_ref().and_then(|par| self.places.get(par));
+        }
+        out
+    }
+
+    /// Agreements sorted by date (start, then end), then id.
+    pub fn agreements_by_date(&self) -> Vec<&Agreement> {
+        let mut v: Vec<&Agreement> = self.agreements.values().collect();
+        v.sort_by(|a, b| {
+            (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id))
+        });
+        v
+    }
+
+    /// English name of an actor, or the id if unknown.
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actors.get(id).map_or(id, |a| a.name_en.as_str())
+    }
+}

@@ -1,0 +1,215 @@
+//! Closed vocabularies of the data model: every kind, role, side, status and
+//! term code the dataset may use. Each value has a stable kebab-case spelling
+//! (used in TOML, JSON and CSV) and a one-line meaning (used in `--help`,
+//! error hints and the codebook).
+
+use serde::Serialize;
+
+/// Defines a closed vocabulary: an enum with its kebab-case spellings and meanings.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal, $meaning:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in codebook order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// What the vocabulary is called in messages ("role", "actor kind", ...).
+            pub const WHAT: &'static str = $what;
+
+            /// The stable kebab-case spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// One line saying what the value means.
+            pub fn meaning(self) -> &'static str {
+                match self { $($name::$variant => $meaning),+ }
+            }
+
+            /// Parses the kebab-case spelling (exact match).
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// All spellings joined for messages.
+            pub fn expected() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                Self::parse(s).ok_or_else(|| format!("unknown {} '{}'; expected one of: {}", $what, s, Self::expected()))
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// What sort of body or person an actor is.
+    ActorKind, "actor kind" {
+    State => "state", "a sovereign state acting as such (Russia, Turkey, Egypt, ...)";
+    Ministry => "ministry", "a government ministry, e.g. the Ministry of State for National Reconciliation";
+    MilitarySecurity => "military-security", "a Syrian military or security body: army division, intelligence branch, a governorate's security committee, a governor's office";
+    ForeignMilitary => "foreign-military", "a foreign state's armed forces or one of their bodies (Russian defence ministry, Russian military police)";
+    ReconciliationCentre => "reconciliation-centre", "the Russian centre for reconciliation at Hmeimim and its offices";
+    ArmedFaction => "armed-faction", "an armed opposition or jihadist faction";
+    OperationsRoom => "operations-room", "an operations room, joint command or coalition of factions";
+    ReconciliationCommittee => "reconciliation-committee", "a local reconciliation committee (usually formed by or close to the government)";
+    NegotiationCommittee => "negotiation-committee", "a local negotiation committee representing a besieged town";
+    CivilCommittee => "civil-committee", "a civil, joint or follow-up committee of residents";
+    LocalCouncil => "local-council", "an opposition local council";
+    Notables => "notables", "notables, elders, tribal or religious figures acting as a group";
+    ReligiousFigure => "religious-figure", "a cleric or religious authority acting as an individual";
+    InternationalOrganisation => "international-organisation", "the UN, its agencies and offices, the ICRC";
+    Humanitarian => "humanitarian", "a humanitarian organisation such as the Syrian Arab Red Crescent";
+    PoliticalBody => "political-body", "a parliament, party, opposition coalition or its committee";
+    Individual => "individual", "a named person acting in their own name or for a body (linked by parent)";
+    Militia => "militia", "a pro-government or foreign-backed militia (National Defence Forces, Hezbollah, ...)";
+});
+
+vocabulary!(
+    /// Which camp an actor belonged to.
+    Alignment, "alignment" {
+    Regime => "regime", "the Syrian government and its institutions";
+    RegimeAlly => "regime-ally", "a state or force allied with the Syrian government (Russia, Iran, Hezbollah)";
+    Opposition => "opposition", "the armed or civil opposition";
+    OppositionAlly => "opposition-ally", "a state backing the opposition (Turkey, Qatar)";
+    Jihadist => "jihadist", "jihadist groups outside the opposition mainstream (ISIS, al-Nusra/HTS)";
+    International => "international", "international organisations and officials";
+    LocalMediator => "local-mediator", "local committees, notables and figures mediating between the sides";
+    ThirdParty => "third-party", "a state or body mediating without belonging to either camp (Egypt, the US in 2016)";
+});
+
+vocabulary!(
+    /// The side a participant stood on in one agreement.
+    Side, "side" {
+    Regime => "regime", "the government side of the agreement";
+    Opposition => "opposition", "the opposition side of the agreement";
+    Neutral => "neutral", "neither side: a mediator, host or witness";
+});
+
+vocabulary!(
+    /// What kind of place.
+    PlaceKind, "place kind" {
+    Country => "country", "a country";
+    Governorate => "governorate", "a Syrian governorate (muhafaza)";
+    Zone => "zone", "a de-escalation zone or other zone defined by an agreement";
+    Area => "area", "a region, countryside, sector or valley within or across governorates";
+    District => "district", "an administrative district (mintaqa)";
+    City => "city", "a city";
+    Town => "town", "a town";
+    Neighbourhood => "neighbourhood", "a city neighbourhood";
+    Village => "village", "a village";
+    Camp => "camp", "a refugee camp (e.g. Yarmouk)";
+    Site => "site", "a base, airport, crossing or other site";
+});
+
+vocabulary!(
+    /// What kind of event an agreement record is.
+    AgreementKind, "agreement kind" {
+    LocalTruce => "local-truce", "a local truce or ceasefire that leaves the opposition in place";
+    FinalSettlement => "final-settlement", "a settlement returning an area to government control, often with evacuation";
+    DeEscalation => "de-escalation", "a de-escalation memorandum or zone agreement";
+    EvacuationSwap => "evacuation-swap", "an exchange of evacuations between besieged areas (e.g. the Four Towns)";
+    InternationalFramework => "international-framework", "an agreement between states that frames local deals";
+    Offer => "offer", "an offer or initiative put to a town or faction";
+    Demand => "demand", "a threat, ultimatum or demand sent to a town or faction";
+    NegotiationMeeting => "negotiation-meeting", "a negotiation round or meeting";
+    CommitteeFormation => "committee-formation", "the forming of a committee";
+    CommitteeDissolution => "committee-dissolution", "the dissolving of committees";
+    Founding => "founding", "the founding of an institution (the ministry, the Hmeimim centre)";
+    Surrender => "surrender", "individuals or groups handing themselves in to settle their status";
+});
+
+vocabulary!(
+    /// How an agreement turned out.
+    Status, "status" {
+    Signed => "signed", "signed or concluded; the source says nothing of its implementation";
+    Implemented => "implemented", "carried out";
+    PartlyImplemented => "partly-implemented", "carried out in part";
+    Violated => "violated", "signed, then broken";
+    Rejected => "rejected", "offered and turned down";
+    Failed => "failed", "negotiations or implementation failed";
+    Proposed => "proposed", "put forward; outcome not stated";
+    Held => "held", "a meeting that took place; no agreement stated";
+    Announced => "announced", "announced, e.g. a founding or a dissolution";
+});
+
+vocabulary!(
+    /// The role a participant played in an agreement.
+    Role, "role" {
+    Signatory => "signatory", "signed or concluded the agreement as a party";
+    Guarantor => "guarantor", "guaranteed the agreement";
+    Mediator => "mediator", "mediated between the parties";
+    Sponsor => "sponsor", "sponsored or brokered the agreement from outside";
+    Host => "host", "hosted the talks or signing";
+    Attendee => "attendee", "attended the talks";
+    Witness => "witness", "witnessed or supervised without being a party";
+    Negotiator => "negotiator", "negotiated for a side without (known) signing";
+    Implementer => "implementer", "carried out the agreement (e.g. the Red Crescent running evacuations)";
+    Proposer => "proposer", "put forward an offer or demand";
+    Target => "target", "the town, committee or faction an offer or demand was put to";
+});
+
+impl Role {
+    /// Parties: actors that stood on a side and dealt with the other side.
+    pub fn is_party(self) -> bool {
+        matches!(self, Role::Signatory | Role::Negotiator)
+    }
+    /// Roles that yield mediating edges to every party.
+    pub fn is_mediating(self) -> bool {
+        matches!(self, Role::Mediator | Role::Sponsor | Role::Host)
+    }
+}
+
+vocabulary!(
+    /// Coded terms of an agreement.
+    TermCode, "term code" {
+    Ceasefire => "ceasefire", "ceasefire or end of hostilities";
+    HeavyWeaponsHandover => "heavy-weapons-handover", "handover or destruction of heavy and medium weapons";
+    WeaponsHandover => "weapons-handover", "handover of all or light weapons";
+    Evacuation => "evacuation", "departure of fighters and/or civilians (with destination and number where given)";
+    ForeignFightersExit => "foreign-fighters-exit", "departure of non-Syrian or named jihadist fighters";
+    StatusSettlement => "status-settlement", "settling (taswiya) the status of fighters, deserters or wanted people";
+    DetaineeRelease => "detainee-release", "release of detainees held by the government";
+    PrisonerExchange => "prisoner-exchange", "exchange of prisoners or abductees between the sides";
+    MissingPersons => "missing-persons", "disclosure of the fate of detainees or missing persons";
+    AidEntry => "aid-entry", "entry of food, medical or relief supplies";
+    SiegeLifting => "siege-lifting", "lifting or easing of a siege or checkpoints' restrictions";
+    RoadOpening => "road-opening", "opening of roads or crossings";
+    StateInstitutionsReturn => "state-institutions-return", "return of state institutions and services";
+    ServicesRestoration => "services-restoration", "restoration of infrastructure and services, compensation";
+    FlagRaising => "flag-raising", "raising the state flag";
+    RegimeWithdrawal => "regime-withdrawal", "withdrawal or non-entry of government forces";
+    JointCheckpoints => "joint-checkpoints", "joint checkpoints or joint control";
+    LocalProtection => "local-protection", "local fighters or committees keep security in the area";
+    NoArmedPresence => "no-armed-presence", "no armed presence or display inside the area";
+    ConscriptionDeferral => "conscription-deferral", "deferral of compulsory or reserve military service";
+    DefectorsReturn => "defectors-return", "return of defectors to their units or amnesty for them";
+    Amnesty => "amnesty", "amnesty or guarantee of non-prosecution";
+    CiviliansReturn => "civilians-return", "return of displaced residents";
+    StudentsReturn => "students-return", "return of students and employees to universities and jobs";
+    RussianMilitaryPolice => "russian-military-police", "deployment of Russian military police";
+    FifthCorpsIntegration => "fifth-corps-integration", "integration of fighters into the Fifth Corps or auxiliary forces";
+    LocalCouncil => "local-council", "forming or replacing the local council or a joint committee";
+    DeEscalationZone => "de-escalation-zone", "establishing or joining a de-escalation zone";
+    Exclusion => "exclusion", "groups excluded from the agreement (ISIS, al-Nusra)";
+    Demilitarisation => "demilitarisation", "a demilitarised or buffer zone";
+    Other => "other", "any other term (say which in the note)";
+});
