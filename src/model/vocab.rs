@@ -135,6 +135,9 @@ vocabulary!(
     CommitteeDissolution => "committee-dissolution", "the dissolving of committees";
     Founding => "founding", "the founding of an institution (the ministry, the Hmeimim centre)";
     Surrender => "surrender", "individuals or groups handing themselves in to settle their status";
+    Statement => "statement", "a public statement, admission, endorsement or rejection";
+    Crackdown => "crackdown", "arrests or a security campaign against reconciliation figures or committees";
+    MilitaryPressure => "military-pressure", "a siege, offensive or other military pressure used to force an agreement";
 });
 
 vocabulary!(
@@ -147,6 +150,7 @@ vocabulary!(
     Rejected => "rejected", "offered and turned down";
     Failed => "failed", "negotiations or implementation failed";
     Proposed => "proposed", "put forward; outcome not stated";
+    Accepted => "accepted", "an offer or demand that was accepted (the agreement that followed is its own record)";
     Held => "held", "a meeting that took place; no agreement stated";
     Announced => "announced", "announced, e.g. a founding or a dissolution";
 });
@@ -164,7 +168,8 @@ vocabulary!(
     Negotiator => "negotiator", "negotiated for a side without (known) signing";
     Implementer => "implementer", "carried out the agreement (e.g. the Red Crescent running evacuations)";
     Proposer => "proposer", "put forward an offer or demand";
-    Target => "target", "the town, committee or faction an offer or demand was put to";
+    Target => "target", "the town, committee or faction an offer or demand was put to; the body a formation or dissolution created or dissolved";
+    Opponent => "opponent", "worked against the agreement or committee (rejected it publicly, arrested its members, broke it up)";
 });
 
 impl Role {
@@ -204,7 +209,13 @@ vocabulary!(
     DefectorsReturn => "defectors-return", "return of defectors to their units or amnesty for them";
     Amnesty => "amnesty", "amnesty or guarantee of non-prosecution";
     CiviliansReturn => "civilians-return", "return of displaced residents";
-    StudentsReturn => "students-return", "return of students and employees to universities and jobs";
+    StudentsReturn => "students-return", "return of students to their universities and schools";
+    EmployeesReturn => "employees-return", "return of dismissed or absent state employees to their jobs";
+    NoDisplacement => "no-displacement", "no forced displacement or demographic change";
+    MedicalCare => "medical-care", "treatment of the wounded and sick";
+    PropertyProtection => "property-protection", "protection of homes and property; no looting";
+    Deadline => "deadline", "a time limit or duration set by the agreement (count = days, say so in the note)";
+    JointOperations => "joint-operations", "joint military operations or cooperation against a third party";
     RussianMilitaryPolice => "russian-military-police", "deployment of Russian military police";
     FifthCorpsIntegration => "fifth-corps-integration", "integration of fighters into the Fifth Corps or auxiliary forces";
     LocalCouncil => "local-council", "forming or replacing the local council or a joint committee";

@@ -1,1 +1,6 @@
+//! Integration tests: one test binary (faster builds on 2 cores).
 
+mod broken_data;
+mod commands;
+mod reference;
+mod support;
