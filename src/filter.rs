@@ -7,8 +7,9 @@
 //! every day it may mean is (containment).
 
 use crate::error::{Error, Result};
+use crate::graph::{project, ActorGraph};
 use crate::model::date::parse_bound;
-use crate::model::{Agreement, AgreementKind, Dataset, Day};
+use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day};
 use crate::names::{Miss, Resolver};
 use std::collections::BTreeSet;
 
@@ -33,6 +34,10 @@ pub struct SliceArgs {
     /// Only these agreement kinds (comma-separated), e.g. final-settlement,de-escalation.
     #[arg(long = "agreement-kind", value_name = "KIND", value_delimiter = ',')]
     pub agreement_kinds: Vec<String>,
+    /// Only actors of these alignments (comma-separated), e.g. regime,regime-ally: the graph keeps
+    /// ties between such actors, listings keep agreements with at least one of them.
+    #[arg(long = "alignment", value_name = "ALIGNMENT", value_delimiter = ',')]
+    pub alignments: Vec<String>,
 }
 
 /// A resolved slice.
@@ -47,6 +52,10 @@ pub struct Slice {
     pub kinds: Vec<AgreementKind>,
     /// Only agreements this actor took part in.
     pub actor: Option<String>,
+    /// Only actors of these alignments (empty: all).
+    pub alignments: Vec<Alignment>,
+    /// The actors those alignments allow (None: all).
+    pub allowed_actors: Option<BTreeSet<String>>,
 }
 
 fn miss_to_error(what: &'static str, query: &str, miss: Miss, help: &str) -> Error {
@@ -76,8 +85,14 @@ pub fn resolve_actor(ds: &Dataset, query: &str) -> Result<String> {
                 .chain(a.aliases.iter().map(String::as_str)),
         );
     }
-    r.resolve(query)
-        .map_err(|m| miss_to_error("actor", query, m, "run `musalaha actors` to list actors and their ids"))
+    r.resolve(query).map_err(|m| {
+        miss_to_error(
+            "actor",
+            query,
+            m,
+            "run `musalaha actors` to list actors and their ids",
+        )
+    })
 }
 
 /// Resolves a place given by id or name.
@@ -91,8 +106,14 @@ pub fn resolve_place(ds: &Dataset, query: &str) -> Result<String> {
                 .chain(p.aliases.iter().map(String::as_str)),
         );
     }
-    r.resolve(query)
-        .map_err(|m| miss_to_error("place", query, m, "run `musalaha places` to list places and their ids"))
+    r.resolve(query).map_err(|m| {
+        miss_to_error(
+            "place",
+            query,
+            m,
+            "run `musalaha places` to list places and their ids",
+        )
+    })
 }
 
 /// Resolves a period given by id or name.
@@ -101,8 +122,14 @@ pub fn resolve_period(ds: &Dataset, query: &str) -> Result<String> {
     for p in ds.periods.values() {
         r.add(&p.id, [p.name_en.as_str(), p.name_ar.as_str()]);
     }
-    r.resolve(query)
-        .map_err(|m| miss_to_error("period", query, m, "run `musalaha periods` to list the named periods"))
+    r.resolve(query).map_err(|m| {
+        miss_to_error(
+            "period",
+            query,
+            m,
+            "run `musalaha periods` to list the named periods",
+        )
+    })
 }
 
 fn bound(text: &Option<String>, end: bool, flag: &str) -> Result<Option<Day>> {
@@ -153,10 +180,25 @@ impl Slice {
         }
         let mut kinds = Vec::new();
         for k in &args.agreement_kinds {
-            kinds.push(k.parse::<AgreementKind>().map_err(|e| {
-                Error::BadArgument(format!("--agreement-kind: {e}"))
-            })?);
+            kinds.push(
+                k.parse::<AgreementKind>()
+                    .map_err(|e| Error::BadArgument(format!("--agreement-kind: {e}")))?,
+            );
         }
+        let mut alignments = Vec::new();
+        for k in &args.alignments {
+            alignments.push(
+                k.parse::<Alignment>()
+                    .map_err(|e| Error::BadArgument(format!("--alignment: {e}")))?,
+            );
+        }
+        let allowed_actors = (!alignments.is_empty()).then(|| {
+            ds.actors
+                .values()
+                .filter(|a| alignments.contains(&a.alignment))
+                .map(|a| a.id.clone())
+                .collect()
+        });
         Ok(Slice {
             region,
             from,
@@ -165,6 +207,8 @@ impl Slice {
             strict: args.strict_dates,
             kinds,
             actor: None,
+            alignments,
+            allowed_actors,
         })
     }
 
@@ -191,7 +235,26 @@ impl Slice {
                 return false;
             }
         }
+        if let Some(allowed) = &self.allowed_actors {
+            if !a.participants.iter().any(|p| allowed.contains(&p.actor)) {
+                return false;
+            }
+        }
         true
+    }
+
+    /// Whether an actor is kept by the alignment filter.
+    pub fn keeps_actor(&self, id: &str) -> bool {
+        self.allowed_actors.as_ref().is_none_or(|s| s.contains(id))
+    }
+
+    /// The actor graph of the slice: its agreements projected, with ties
+    /// between actors the alignment filter drops removed.
+    pub fn actor_graph(&self, ds: &Dataset) -> ActorGraph {
+        let mut g = project(&self.select(ds));
+        g.ties
+            .retain(|t| self.keeps_actor(&t.from) && self.keeps_actor(&t.to));
+        g
     }
 
     /// The agreements in the slice, by date.
@@ -228,6 +291,16 @@ impl Slice {
         }
         if let Some(a) = &self.actor {
             parts.push(format!("actor {a}"));
+        }
+        if !self.alignments.is_empty() {
+            parts.push(format!(
+                "alignment {}",
+                self.alignments
+                    .iter()
+                    .map(|a| a.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            ));
         }
         if parts.is_empty() {
             "all agreements".into()

@@ -117,7 +117,11 @@ pub fn project(agreements: &[&Agreement]) -> ActorGraph {
         if a == b {
             return;
         }
-        let (x, y) = if rel.is_directed() || a < b { (a, b) } else { (b, a) };
+        let (x, y) = if rel.is_directed() || a < b {
+            (a, b)
+        } else {
+            (b, a)
+        };
         map.entry((rel, x.to_string(), y.to_string()))
             .or_default()
             .insert(agr.to_string());
@@ -365,42 +369,75 @@ mod tests {
         );
         let g = project(&[&a]);
         let s = |x: &str, y: &str, w| (x.to_string(), y.to_string(), w);
-        assert_eq!(rel(&g, Relation::Signing), vec![s("fac1", "hmeimim", 1), s("fac2", "hmeimim", 1)]);
+        assert_eq!(
+            rel(&g, Relation::Signing),
+            vec![s("fac1", "hmeimim", 1), s("fac2", "hmeimim", 1)]
+        );
         assert_eq!(rel(&g, Relation::CoSigning), vec![s("fac1", "fac2", 1)]);
         assert_eq!(
             rel(&g, Relation::Guaranteeing),
-            vec![s("russia", "fac1", 1), s("russia", "fac2", 1), s("russia", "hmeimim", 1)]
+            vec![
+                s("russia", "fac1", 1),
+                s("russia", "fac2", 1),
+                s("russia", "hmeimim", 1)
+            ]
         );
         assert_eq!(
             rel(&g, Relation::Mediating),
-            vec![s("egypt", "fac1", 1), s("egypt", "fac2", 1), s("egypt", "hmeimim", 1)]
+            vec![
+                s("egypt", "fac1", 1),
+                s("egypt", "fac2", 1),
+                s("egypt", "hmeimim", 1)
+            ]
         );
         assert!(rel(&g, Relation::Negotiating).is_empty());
         // Witnesses and implementers make no actor-graph edges.
-        assert!(!g.ties.iter().any(|t| t.from == "un" || t.to == "un" || t.from == "mp" || t.to == "mp"));
+        assert!(!g
+            .ties
+            .iter()
+            .any(|t| t.from == "un" || t.to == "un" || t.from == "mp" || t.to == "mp"));
     }
 
     #[test]
     fn negotiators_and_weights_and_no_self_loops() {
-        let a = agreement("a1", vec![part("x", Negotiator, O), part("y", Signatory, R), part("y", Guarantor, R)]);
+        let a = agreement(
+            "a1",
+            vec![
+                part("x", Negotiator, O),
+                part("y", Signatory, R),
+                part("y", Guarantor, R),
+            ],
+        );
         let b = agreement("a2", vec![part("x", Signatory, O), part("y", Signatory, R)]);
         let g = project(&[&a, &b]);
-        assert_eq!(rel(&g, Relation::Negotiating), vec![("x".into(), "y".into(), 1)]);
-        assert_eq!(rel(&g, Relation::Signing), vec![("x".into(), "y".into(), 1)]);
+        assert_eq!(
+            rel(&g, Relation::Negotiating),
+            vec![("x".into(), "y".into(), 1)]
+        );
+        assert_eq!(
+            rel(&g, Relation::Signing),
+            vec![("x".into(), "y".into(), 1)]
+        );
         // The guarantor who is also a signatory gets no edge to itself.
         assert!(rel(&g, Relation::Guaranteeing).is_empty());
         let s = g.simple(&Relation::ALL);
         assert_eq!(s.nodes, vec!["x", "y"]);
         assert_eq!(s.edges.len(), 1);
         assert_eq!(s.edges[0].weight, 2.0);
-        assert_eq!(s.edges[0].relations, vec![Relation::Signing, Relation::Negotiating]);
+        assert_eq!(
+            s.edges[0].relations,
+            vec![Relation::Signing, Relation::Negotiating]
+        );
         let only_signing = g.simple(&[Relation::Signing]);
         assert_eq!(only_signing.edges[0].weight, 1.0);
     }
 
     #[test]
     fn side_missing_never_yields_signing() {
-        let a = agreement("a1", vec![part("x", Negotiator, None), part("y", Negotiator, R)]);
+        let a = agreement(
+            "a1",
+            vec![part("x", Negotiator, None), part("y", Negotiator, R)],
+        );
         assert!(project(&[&a]).ties.is_empty());
     }
 

@@ -298,10 +298,7 @@ fn chunks(text: &str) -> Vec<Range<usize>> {
         offset += line.len();
     }
     starts.dedup();
-    let mut out: Vec<Range<usize>> = starts
-        .windows(2)
-        .map(|w| w[0]..w[1])
-        .collect();
+    let mut out: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     out.push(*starts.last().unwrap_or(&0)..text.len());
     out
 }
@@ -407,7 +404,14 @@ impl Checker<'_> {
         }
     }
 
-    fn reference(&mut self, file: usize, s: &S, what: &str, known: &HashMap<String, ()>, keys: &[&str]) {
+    fn reference(
+        &mut self,
+        file: usize,
+        s: &S,
+        what: &str,
+        known: &HashMap<String, ()>,
+        keys: &[&str],
+    ) {
         if !known.contains_key(s.get_ref()) {
             let mut scored: Vec<(usize, &&str)> = keys
                 .iter()
@@ -469,7 +473,10 @@ fn article(word: &str) -> &'static str {
 /// Parses and validates; returns what could be built and every problem found.
 pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     let mut ck = Checker {
-        locators: files.iter().map(|f| Locator::new(&f.path, &f.text)).collect(),
+        locators: files
+            .iter()
+            .map(|f| Locator::new(&f.path, &f.text))
+            .collect(),
         diags: Vec::new(),
     };
     let mut p = Pending {
@@ -549,9 +556,15 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
                             "remove or rename the field; docs/codebook.md lists the fields of each record",
                         )
                     } else if msg.starts_with("missing field") {
-                        ("missing", "add the field; docs/codebook.md lists the required fields")
+                        (
+                            "missing",
+                            "add the field; docs/codebook.md lists the required fields",
+                        )
                     } else if msg.starts_with("invalid type") {
-                        ("syntax", "check the value's type (text in quotes, numbers bare, lists in [ ])")
+                        (
+                            "syntax",
+                            "check the value's type (text in quotes, numbers bare, lists in [ ])",
+                        )
                     } else {
                         ("syntax", "fix the TOML syntax at this point")
                     };
@@ -603,10 +616,34 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
         }
         (known, keys)
     };
-    let (actor_ids, actor_keys) = keyset(p.actors.iter().map(|(_, a)| a.id.get_ref().as_str()).collect(), "actor");
-    let (place_ids, place_keys) = keyset(p.places.iter().map(|(_, a)| a.id.get_ref().as_str()).collect(), "place");
-    let (doc_ids, doc_keys) = keyset(p.documents.iter().map(|(_, a)| a.id.get_ref().as_str()).collect(), "source");
-    let (agr_ids, agr_keys) = keyset(p.agreements.iter().map(|(_, a)| a.id.get_ref().as_str()).collect(), "agreement");
+    let (actor_ids, actor_keys) = keyset(
+        p.actors
+            .iter()
+            .map(|(_, a)| a.id.get_ref().as_str())
+            .collect(),
+        "actor",
+    );
+    let (place_ids, place_keys) = keyset(
+        p.places
+            .iter()
+            .map(|(_, a)| a.id.get_ref().as_str())
+            .collect(),
+        "place",
+    );
+    let (doc_ids, doc_keys) = keyset(
+        p.documents
+            .iter()
+            .map(|(_, a)| a.id.get_ref().as_str())
+            .collect(),
+        "source",
+    );
+    let (agr_ids, agr_keys) = keyset(
+        p.agreements
+            .iter()
+            .map(|(_, a)| a.id.get_ref().as_str())
+            .collect(),
+        "agreement",
+    );
     let ak: Vec<&str> = actor_keys.iter().map(String::as_str).collect();
     let pk: Vec<&str> = place_keys.iter().map(String::as_str).collect();
     let dk: Vec<&str> = doc_keys.iter().map(String::as_str).collect();
@@ -617,15 +654,17 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     // 3. Documents and periods.
     for (f, d) in &p.documents {
         let date = d.date.as_ref().and_then(|s| ck.date(*f, s));
-        ds.documents.entry(d.id.get_ref().clone()).or_insert(Document {
-            id: d.id.get_ref().clone(),
-            title_ar: d.title_ar.clone(),
-            title_en: d.title_en.clone(),
-            date,
-            kind: d.kind.clone(),
-            file: d.file.clone(),
-            note: d.note.clone(),
-        });
+        ds.documents
+            .entry(d.id.get_ref().clone())
+            .or_insert(Document {
+                id: d.id.get_ref().clone(),
+                title_ar: d.title_ar.clone(),
+                title_en: d.title_en.clone(),
+                date,
+                kind: d.kind.clone(),
+                file: d.file.clone(),
+                note: d.note.clone(),
+            });
     }
     for (f, x) in &p.periods {
         let mut bound = |s: &Option<S>, end: bool| -> Option<Day> {
@@ -650,7 +689,10 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
                 ck.report(
                     Checker::at(*f, s),
                     "bad-date",
-                    format!("period '{}' ends ({b}) before it starts ({a})", x.id.get_ref()),
+                    format!(
+                        "period '{}' ends ({b}) before it starts ({a})",
+                        x.id.get_ref()
+                    ),
                     "swap or correct the bounds",
                 );
             }
@@ -668,7 +710,13 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     // 4. Places and the hierarchy.
     let mut place_parent: BTreeMap<String, (usize, S)> = BTreeMap::new();
     for (f, x) in &p.places {
-        let kind = ck.vocab(*f, &x.kind, PlaceKind::parse, PlaceKind::WHAT, PlaceKind::expected());
+        let kind = ck.vocab(
+            *f,
+            &x.kind,
+            PlaceKind::parse,
+            PlaceKind::WHAT,
+            PlaceKind::expected(),
+        );
         if let Some(par) = &x.parent {
             ck.reference(*f, par, "place", &place_ids, &pk);
             place_parent.insert(x.id.get_ref().clone(), (*f, par.clone()));
@@ -690,8 +738,20 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     // 5. Actors.
     let mut actor_parent: BTreeMap<String, (usize, S)> = BTreeMap::new();
     for (f, a) in &p.actors {
-        let kind = ck.vocab(*f, &a.kind, ActorKind::parse, ActorKind::WHAT, ActorKind::expected());
-        let alignment = ck.vocab(*f, &a.alignment, Alignment::parse, Alignment::WHAT, Alignment::expected());
+        let kind = ck.vocab(
+            *f,
+            &a.kind,
+            ActorKind::parse,
+            ActorKind::WHAT,
+            ActorKind::expected(),
+        );
+        let alignment = ck.vocab(
+            *f,
+            &a.alignment,
+            Alignment::parse,
+            Alignment::WHAT,
+            Alignment::expected(),
+        );
         if let Some(par) = &a.parent {
             ck.reference(*f, par, "actor", &actor_ids, &ak);
             actor_parent.insert(a.id.get_ref().clone(), (*f, par.clone()));
@@ -713,7 +773,14 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
                 parent: a.parent.as_ref().map(|s| s.get_ref().clone()),
                 place: a.place.as_ref().map(|s| s.get_ref().clone()),
                 note: a.note.clone(),
-                sources: a.sources.iter().map(|r| SourceRef { document: r.document.get_ref().clone(), locator: r.locator.clone() }).collect(),
+                sources: a
+                    .sources
+                    .iter()
+                    .map(|r| SourceRef {
+                        document: r.document.get_ref().clone(),
+                        locator: r.locator.clone(),
+                    })
+                    .collect(),
             });
         }
     }
@@ -724,8 +791,20 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     for (f, a) in &p.agreements {
         let f = *f;
         let date = ck.date(f, &a.date);
-        let kind = ck.vocab(f, &a.kind, AgreementKind::parse, AgreementKind::WHAT, AgreementKind::expected());
-        let status = ck.vocab(f, &a.status, Status::parse, Status::WHAT, Status::expected());
+        let kind = ck.vocab(
+            f,
+            &a.kind,
+            AgreementKind::parse,
+            AgreementKind::WHAT,
+            AgreementKind::expected(),
+        );
+        let status = ck.vocab(
+            f,
+            &a.status,
+            Status::parse,
+            Status::WHAT,
+            Status::expected(),
+        );
         let mut readings = Vec::new();
         for r in &a.date_readings {
             ck.reference(f, &r.document, "source document", &doc_ids, &dk);
@@ -795,7 +874,13 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
             if let Some(d) = &t.destination {
                 ck.reference(f, d, "place", &place_ids, &pk);
             }
-            if let Some(code) = ck.vocab(f, &t.code, TermCode::parse, TermCode::WHAT, TermCode::expected()) {
+            if let Some(code) = ck.vocab(
+                f,
+                &t.code,
+                TermCode::parse,
+                TermCode::WHAT,
+                TermCode::expected(),
+            ) {
                 terms.push(Term {
                     code,
                     count: t.count,
@@ -806,23 +891,32 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
             }
         }
         if let (Some(date), Some(kind), Some(status)) = (date, kind, status) {
-            ds.agreements.entry(a.id.get_ref().clone()).or_insert(Agreement {
-                id: a.id.get_ref().clone(),
-                title: a.title.clone(),
-                title_ar: a.title_ar.clone(),
-                date,
-                date_readings: readings,
-                date_note: a.date_note.clone(),
-                places: a.places.iter().map(|s| s.get_ref().clone()).collect(),
-                kind,
-                phase: a.phase,
-                follows: a.follows.as_ref().map(|s| s.get_ref().clone()),
-                status,
-                participants,
-                terms,
-                sources: a.sources.iter().map(|r| SourceRef { document: r.document.get_ref().clone(), locator: r.locator.clone() }).collect(),
-                note: a.note.clone(),
-            });
+            ds.agreements
+                .entry(a.id.get_ref().clone())
+                .or_insert(Agreement {
+                    id: a.id.get_ref().clone(),
+                    title: a.title.clone(),
+                    title_ar: a.title_ar.clone(),
+                    date,
+                    date_readings: readings,
+                    date_note: a.date_note.clone(),
+                    places: a.places.iter().map(|s| s.get_ref().clone()).collect(),
+                    kind,
+                    phase: a.phase,
+                    follows: a.follows.as_ref().map(|s| s.get_ref().clone()),
+                    status,
+                    participants,
+                    terms,
+                    sources: a
+                        .sources
+                        .iter()
+                        .map(|r| SourceRef {
+                            document: r.document.get_ref().clone(),
+                            locator: r.locator.clone(),
+                        })
+                        .collect(),
+                    note: a.note.clone(),
+                });
         }
     }
     report_cycles(&mut ck, &follows, "agreement (follows)");
@@ -947,7 +1041,9 @@ alignment = "regime-ally"
         let (_, d) = check_files(&file(&text));
         assert_eq!(d.iter().filter(|x| x.code == "duplicate-id").count(), 1);
         assert_eq!(d.iter().filter(|x| x.code == "cycle").count(), 1);
-        assert!(d.iter().any(|x| x.message.contains("p1 -> p2 -> p1") || x.message.contains("p2 -> p1 -> p2")));
+        assert!(d
+            .iter()
+            .any(|x| x.message.contains("p1 -> p2 -> p1") || x.message.contains("p2 -> p1 -> p2")));
     }
 
     #[test]

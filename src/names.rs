@@ -100,7 +100,11 @@ impl Resolver {
             .filter(|(k, _)| *k == q)
             .map(|(_, id)| id.as_str())
             .collect();
-        if let Some(id) = self.keys.iter().find(|(_, id)| normalize(id) == q && id == query) {
+        if let Some(id) = self
+            .keys
+            .iter()
+            .find(|(_, id)| normalize(id) == q && id == query)
+        {
             return Ok(id.1.clone());
         }
         match exact.len() {
@@ -182,7 +186,10 @@ mod tests {
 
     fn resolver() -> Resolver {
         let mut r = Resolver::default();
-        r.add("faylaq-al-rahman", ["Faylaq al-Rahman", "فيلق الرحمن", "Failaq al-Rahman"]);
+        r.add(
+            "faylaq-al-rahman",
+            ["Faylaq al-Rahman", "فيلق الرحمن", "Failaq al-Rahman"],
+        );
         r.add("jaish-al-islam", ["Jaish al-Islam", "جيش الإسلام"]);
         r.add("jaish-al-tawhid", ["Jaish al-Tawhid", "جيش التوحيد"]);
         r

@@ -43,7 +43,12 @@ pub fn render<T: Listing>(items: &[T], format: Format) -> String {
             s
         }
         Format::Csv => {
-            let mut s = csv_line(&T::headers().iter().map(|h| h.to_string()).collect::<Vec<_>>());
+            let mut s = csv_line(
+                &T::headers()
+                    .iter()
+                    .map(|h| h.to_string())
+                    .collect::<Vec<_>>(),
+            );
             for it in items {
                 s.push_str(&csv_line(&it.cells()));
             }
@@ -104,7 +109,14 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         s.trim_end().to_string() + "\n"
     };
     let mut out = line(headers.to_vec());
-    out.push_str(&line(w.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    out.push_str(&line(
+        w.iter()
+            .map(|n| "-".repeat(*n))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
     for r in rows {
         out.push_str(&line(r.iter().map(String::as_str).collect()));
     }
@@ -128,7 +140,13 @@ mod tests {
 
     #[test]
     fn table_aligns_columns_by_characters() {
-        let t = table(&["id", "name"], &[vec!["dm".into(), "دوما".into()], vec!["harasta".into(), "x".into()]]);
+        let t = table(
+            &["id", "name"],
+            &[
+                vec!["dm".into(), "دوما".into()],
+                vec!["harasta".into(), "x".into()],
+            ],
+        );
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0], "id       name");
         assert_eq!(lines[1], "-------  ----");

@@ -131,10 +131,16 @@ mod tests {
     #[test]
     fn hand_computed_values() {
         let g = path_and_pair();
-        close(&compute(&g, Measure::Degree), &[0.25, 0.5, 0.25, 0.25, 0.25]);
+        close(
+            &compute(&g, Measure::Degree),
+            &[0.25, 0.5, 0.25, 0.25, 0.25],
+        );
         close(&compute(&g, Measure::Strength), &[2.0, 3.0, 1.0, 1.0, 1.0]);
         // b lies on the one shortest path a–c; normaliser (n-1)(n-2)/2 = 6.
-        close(&compute(&g, Measure::Betweenness), &[0.0, 1.0 / 6.0, 0.0, 0.0, 0.0]);
+        close(
+            &compute(&g, Measure::Betweenness),
+            &[0.0, 1.0 / 6.0, 0.0, 0.0, 0.0],
+        );
         // a reaches 2 nodes at total distance 3: (2/3) * (2/4); b: (2/2) * (2/4); d: 1 * 1/4.
         close(
             &compute(&g, Measure::Closeness),
@@ -145,7 +151,10 @@ mod tests {
     #[test]
     fn measure_names() {
         assert_eq!(Measure::parse_list("all").unwrap().len(), 4);
-        assert_eq!(Measure::parse_list("betweenness").unwrap(), vec![Measure::Betweenness]);
+        assert_eq!(
+            Measure::parse_list("betweenness").unwrap(),
+            vec![Measure::Betweenness]
+        );
         assert!(Measure::parse_list("prestige").is_err());
     }
 }

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 /// Arguments of `musalaha actors`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha actors --kind armed-faction\n  musalaha actors --alignment regime-ally --format json")]
+#[command(
+    after_help = "Examples:\n  musalaha actors --kind armed-faction\n  musalaha actors --alignment regime-ally --format json"
+)]
 pub struct Args {
     /// Only actors of this kind (see `musalaha codebook`), e.g. armed-faction, reconciliation-committee.
     #[arg(long)]
@@ -37,7 +39,17 @@ pub struct ActorRow {
 
 impl Listing for ActorRow {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "name_en", "name_ar", "aliases", "kind", "alignment", "parent", "place", "agreements"]
+        vec![
+            "id",
+            "name_en",
+            "name_ar",
+            "aliases",
+            "kind",
+            "alignment",
+            "parent",
+            "place",
+            "agreements",
+        ]
     }
     fn cells(&self) -> Vec<String> {
         vec![
@@ -53,7 +65,14 @@ impl Listing for ActorRow {
         ]
     }
     fn table_headers() -> Vec<&'static str> {
-        vec!["id", "name_en", "name_ar", "kind", "alignment", "agreements"]
+        vec![
+            "id",
+            "name_en",
+            "name_ar",
+            "kind",
+            "alignment",
+            "agreements",
+        ]
     }
     fn table_cells(&self) -> Vec<String> {
         vec![
@@ -72,12 +91,18 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let kind = args
         .kind
         .as_deref()
-        .map(|k| k.parse::<ActorKind>().map_err(|e| Error::BadArgument(format!("--kind: {e}"))))
+        .map(|k| {
+            k.parse::<ActorKind>()
+                .map_err(|e| Error::BadArgument(format!("--kind: {e}")))
+        })
         .transpose()?;
     let alignment = args
         .alignment
         .as_deref()
-        .map(|k| k.parse::<Alignment>().map_err(|e| Error::BadArgument(format!("--alignment: {e}"))))
+        .map(|k| {
+            k.parse::<Alignment>()
+                .map_err(|e| Error::BadArgument(format!("--alignment: {e}")))
+        })
         .transpose()?;
     let mut rows: Vec<ActorRow> = ds
         .actors

@@ -2,13 +2,17 @@
 
 use crate::error::Result;
 use crate::filter::{resolve_actor, Slice, SliceArgs};
-use crate::model::{Agreement, AgreementKind, Dataset, Day, Precision, Role, Side, SourceRef, Status, TermCode};
+use crate::model::{
+    Agreement, AgreementKind, Dataset, Day, Precision, Role, Side, SourceRef, Status, TermCode,
+};
 use crate::output::{render, Format, Listing};
 use serde::Serialize;
 
 /// Arguments of `musalaha agreements`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha agreements --region eastern-ghouta\n  musalaha agreements --period hmeimim --actor \"Jaish al-Islam\" --format json\n  musalaha agreements --from 2018-03 --to 2018-04 --agreement-kind final-settlement")]
+#[command(
+    after_help = "Examples:\n  musalaha agreements --region eastern-ghouta\n  musalaha agreements --period hmeimim --actor \"Jaish al-Islam\" --format json\n  musalaha agreements --from 2018-03 --to 2018-04 --agreement-kind final-settlement"
+)]
 pub struct Args {
     #[command(flatten)]
     pub slice: SliceArgs,
@@ -138,8 +142,20 @@ impl AgreementRow {
 impl Listing for AgreementRow {
     fn headers() -> Vec<&'static str> {
         vec![
-            "id", "title", "date_start", "date_end", "date_precision", "date_text", "kind", "status",
-            "phase", "follows", "places", "participants", "terms", "sources",
+            "id",
+            "title",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_text",
+            "kind",
+            "status",
+            "phase",
+            "follows",
+            "places",
+            "participants",
+            "terms",
+            "sources",
         ]
     }
     fn cells(&self) -> Vec<String> {
@@ -154,7 +170,11 @@ impl Listing for AgreementRow {
             self.status.to_string(),
             self.phase.map(|p| p.to_string()).unwrap_or_default(),
             self.follows.clone().unwrap_or_default(),
-            self.places.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join("; "),
+            self.places
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
             self.participants
                 .iter()
                 .map(|p| match p.side {
@@ -181,7 +201,14 @@ impl Listing for AgreementRow {
         ]
     }
     fn table_headers() -> Vec<&'static str> {
-        vec!["date", "id", "kind", "status", "signatories", "guarantors/mediators"]
+        vec![
+            "date",
+            "id",
+            "kind",
+            "status",
+            "signatories",
+            "guarantors/mediators",
+        ]
     }
     fn table_cells(&self) -> Vec<String> {
         let mut third = self.parties(Role::Guarantor);

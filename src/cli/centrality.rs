@@ -3,14 +3,16 @@
 use crate::analysis::centrality::{compute, Measure};
 use crate::error::Result;
 use crate::filter::{Slice, SliceArgs};
-use crate::graph::{project, Relation, DEFAULT_RELATIONS};
+use crate::graph::{Relation, DEFAULT_RELATIONS};
 use crate::model::{ActorKind, Dataset};
 use crate::output::{render, score, Format, Listing};
 use serde::Serialize;
 
 /// Arguments of `musalaha centrality`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha centrality --measure betweenness --top 10\n  musalaha centrality --measure degree --period before-hmeimim --relation signing\n  musalaha centrality --measure all --region daraa-governorate --format csv\n\nMeasures (definitions in docs/measures.md): degree (neighbours/(n-1)), strength (sum of agreement\ncounts), betweenness (normalised, unweighted), closeness (Wasserman-Faust). Relations: signing,\nco-signing, negotiating, guaranteeing, mediating, all.")]
+#[command(
+    after_help = "Examples:\n  musalaha centrality --measure betweenness --top 10\n  musalaha centrality --measure degree --period before-hmeimim --relation signing\n  musalaha centrality --measure all --region daraa-governorate --format csv\n\nMeasures (definitions in docs/measures.md): degree (neighbours/(n-1)), strength (sum of agreement\ncounts), betweenness (normalised, unweighted), closeness (Wasserman-Faust). Relations: signing,\nco-signing, negotiating, guaranteeing, mediating, all."
+)]
 pub struct Args {
     #[command(flatten)]
     pub slice: SliceArgs,
@@ -56,9 +58,14 @@ impl Listing for ScoreRow {
 }
 
 /// Scores of the chosen measures, each sorted highest first (ties by id).
-pub fn scores(ds: &Dataset, slice: &Slice, relations: &[Relation], measures: &[Measure], top: Option<usize>) -> Vec<ScoreRow> {
-    let agreements = slice.select(ds);
-    let graph = project(&agreements).simple(relations);
+pub fn scores(
+    ds: &Dataset,
+    slice: &Slice,
+    relations: &[Relation],
+    measures: &[Measure],
+    top: Option<usize>,
+) -> Vec<ScoreRow> {
+    let graph = slice.actor_graph(ds).simple(relations);
     let mut out = Vec::new();
     for m in measures {
         let values = compute(&graph, *m);
@@ -78,7 +85,11 @@ pub fn scores(ds: &Dataset, slice: &Slice, relations: &[Relation], measures: &[M
                 }
             })
             .collect();
-        rows.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.actor.cmp(&b.actor)));
+        rows.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.actor.cmp(&b.actor))
+        });
         if let Some(n) = top {
             rows.truncate(n);
         }
@@ -92,5 +103,8 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let slice = Slice::resolve(ds, &args.slice)?;
     let relations = Relation::parse_list(&args.relation)?;
     let measures = Measure::parse_list(&args.measure)?;
-    Ok(render(&scores(ds, &slice, &relations, &measures, args.top), args.format))
+    Ok(render(
+        &scores(ds, &slice, &relations, &measures, args.top),
+        args.format,
+    ))
 }

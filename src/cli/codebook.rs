@@ -26,7 +26,11 @@ impl Listing for VocabRow {
         vec!["vocabulary", "value", "meaning"]
     }
     fn cells(&self) -> Vec<String> {
-        vec![self.vocabulary.into(), self.value.into(), self.meaning.into()]
+        vec![
+            self.vocabulary.into(),
+            self.value.into(),
+            self.meaning.into(),
+        ]
     }
 }
 
@@ -41,7 +45,17 @@ macro_rules! rows {
 /// Every vocabulary value, in codebook order.
 pub fn vocabulary() -> Vec<VocabRow> {
     let mut out = Vec::new();
-    rows!(out, ActorKind, Alignment, PlaceKind, AgreementKind, Status, Role, Side, TermCode);
+    rows!(
+        out,
+        ActorKind,
+        Alignment,
+        PlaceKind,
+        AgreementKind,
+        Status,
+        Role,
+        Side,
+        TermCode
+    );
     out
 }
 

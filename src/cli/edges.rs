@@ -3,14 +3,16 @@
 
 use crate::error::Result;
 use crate::filter::{Slice, SliceArgs};
-use crate::graph::{project, Relation, DEFAULT_RELATIONS};
+use crate::graph::{Relation, DEFAULT_RELATIONS};
 use crate::model::Dataset;
 use crate::output::{render, Format, Listing};
 use serde::Serialize;
 
 /// Arguments of `musalaha edges`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha edges --relation signing --format csv > signing.csv\n  musalaha edges --simple --relation all --format json")]
+#[command(
+    after_help = "Examples:\n  musalaha edges --relation signing --format csv > signing.csv\n  musalaha edges --simple --relation all --format json"
+)]
 pub struct Args {
     #[command(flatten)]
     pub slice: SliceArgs,
@@ -39,7 +41,14 @@ pub struct EdgeRow {
 
 impl Listing for EdgeRow {
     fn headers() -> Vec<&'static str> {
-        vec!["source", "target", "relation", "directed", "weight", "agreements"]
+        vec![
+            "source",
+            "target",
+            "relation",
+            "directed",
+            "weight",
+            "agreements",
+        ]
     }
     fn cells(&self) -> Vec<String> {
         vec![
@@ -57,7 +66,7 @@ impl Listing for EdgeRow {
 pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let slice = Slice::resolve(ds, &args.slice)?;
     let relations = Relation::parse_list(&args.relation)?;
-    let graph = project(&slice.select(ds));
+    let graph = slice.actor_graph(ds);
     let rows: Vec<EdgeRow> = if args.simple {
         let s = graph.simple(&relations);
         s.edges
@@ -65,7 +74,12 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
             .map(|e| EdgeRow {
                 source: s.nodes[e.a].clone(),
                 target: s.nodes[e.b].clone(),
-                relation: e.relations.iter().map(|r| r.as_str()).collect::<Vec<_>>().join("+"),
+                relation: e
+                    .relations
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+"),
                 directed: false,
                 weight: e.agreements.len(),
                 agreements: e.agreements.clone(),

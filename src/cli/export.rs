@@ -3,7 +3,7 @@
 use crate::error::{Error, Result};
 use crate::export::dot::{to_dot, DotOptions, Labels};
 use crate::filter::{Slice, SliceArgs};
-use crate::graph::{project, Relation, DEFAULT_RELATIONS};
+use crate::graph::{Relation, DEFAULT_RELATIONS};
 use crate::model::Dataset;
 use std::path::PathBuf;
 
@@ -16,7 +16,9 @@ pub enum Target {
 
 /// Arguments of `musalaha export`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha export dot --region eastern-ghouta -o ghouta.dot && dot -Tsvg ghouta.dot -o ghouta.svg\n  musalaha export dot --period before-hmeimim --labels both -o before.dot\n\nStyle: node shape = actor kind, fill = alignment (colour-blind-safe palette); edges: signing solid,\nco-signing bold grey, negotiating tapered, guaranteeing dashed arrow, mediating dotted arrow;\nline width grows with the number of agreements. A legend cluster is included unless --no-legend.")]
+#[command(
+    after_help = "Examples:\n  musalaha export dot --region eastern-ghouta -o ghouta.dot && dot -Tsvg ghouta.dot -o ghouta.svg\n  musalaha export dot --period before-hmeimim --labels both -o before.dot\n\nStyle: node shape = actor kind, fill = alignment (colour-blind-safe palette); edges: signing solid,\nco-signing bold grey, negotiating tapered, guaranteeing dashed arrow, mediating dotted arrow;\nline width grows with the number of agreements. A legend cluster is included unless --no-legend."
+)]
 pub struct Args {
     /// What to write.
     #[arg(value_enum)]
@@ -42,7 +44,7 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let slice = Slice::resolve(ds, &args.slice)?;
     let relations = Relation::parse_list(&args.relation)?;
     let agreements = slice.select(ds);
-    let graph = project(&agreements);
+    let graph = slice.actor_graph(ds);
     let simple = graph.simple(&relations);
     let opts = DotOptions {
         title: format!("Reconciliation network: {}", slice.describe()),
@@ -67,7 +69,11 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
                 "wrote {} ({} actors, {} edges)\n",
                 path.display(),
                 simple.nodes.len(),
-                graph.ties.iter().filter(|t| opts.relations.contains(&t.relation)).count()
+                graph
+                    .ties
+                    .iter()
+                    .filter(|t| opts.relations.contains(&t.relation))
+                    .count()
             ))
         }
     }

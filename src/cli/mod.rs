@@ -17,7 +17,8 @@ use crate::model::Dataset;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
-const ABOUT: &str = "Syria's local reconciliation agreements (2012-2018) as a network of actors.\n\n\
+const ABOUT: &str =
+    "Syria's local reconciliation agreements (2012-2018) as a network of actors.\n\n\
 Actors (the ministry, the Hmeimim centre, factions, committees, guarantor states, ...) are nodes; \
 taking part in an agreement yields signing, guaranteeing and mediating edges. The dataset is built \
 into the binary; --data DIR loads another copy.";

@@ -3,13 +3,15 @@
 use crate::analysis::partners::{partners, Partner};
 use crate::error::Result;
 use crate::filter::{resolve_actor, Slice, SliceArgs};
-use crate::graph::{project, Relation};
+use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{render, Format, Listing};
 
 /// Arguments of `musalaha partners`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha partners jaish-al-islam\n  musalaha partners \"مركز حميميم للمصالحة\" --period de-escalation\n  musalaha partners egypt --format json\n\nLinks: counterpart (signed with it from the other side), negotiated-with, co-signatory,\nguaranteed-by / guarantor-for, mediated-by / mediator-for.")]
+#[command(
+    after_help = "Examples:\n  musalaha partners jaish-al-islam\n  musalaha partners \"مركز حميميم للمصالحة\" --period de-escalation\n  musalaha partners egypt --format json\n\nLinks: counterpart (signed with it from the other side), negotiated-with, co-signatory,\nguaranteed-by / guarantor-for, mediated-by / mediator-for."
+)]
 pub struct Args {
     /// The actor: id, English or Arabic name, or alias.
     pub actor: String,
@@ -25,7 +27,15 @@ pub struct Args {
 
 impl Listing for Partner {
     fn headers() -> Vec<&'static str> {
-        vec!["actor", "name_en", "name_ar", "relation", "link", "count", "agreements"]
+        vec![
+            "actor",
+            "name_en",
+            "name_ar",
+            "relation",
+            "link",
+            "count",
+            "agreements",
+        ]
     }
     fn cells(&self) -> Vec<String> {
         vec![
@@ -47,7 +57,13 @@ impl Listing for Partner {
     }
     fn table_cells(&self) -> Vec<String> {
         let c = self.cells();
-        vec![c[4].clone(), c[0].clone(), c[1].clone(), c[5].clone(), c[6].clone()]
+        vec![
+            c[4].clone(),
+            c[0].clone(),
+            c[1].clone(),
+            c[5].clone(),
+            c[6].clone(),
+        ]
     }
 }
 
@@ -56,7 +72,7 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let actor = resolve_actor(ds, &args.actor)?;
     let slice = Slice::resolve(ds, &args.slice)?;
     let relations = Relation::parse_list(&args.relation)?;
-    let mut graph = project(&slice.select(ds));
+    let mut graph = slice.actor_graph(ds);
     graph.ties.retain(|t| relations.contains(&t.relation));
     Ok(render(&partners(ds, &graph, &actor), args.format))
 }

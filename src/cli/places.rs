@@ -8,7 +8,9 @@ use serde::Serialize;
 
 /// Arguments of `musalaha places`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha places --kind governorate\n  musalaha places --under eastern-ghouta")]
+#[command(
+    after_help = "Examples:\n  musalaha places --kind governorate\n  musalaha places --under eastern-ghouta"
+)]
 pub struct Args {
     /// Only places of this kind (governorate, area, city, town, neighbourhood, village, ...).
     #[arg(long)]
@@ -54,7 +56,10 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let kind = args
         .kind
         .as_deref()
-        .map(|k| k.parse::<PlaceKind>().map_err(|e| Error::BadArgument(format!("--kind: {e}"))))
+        .map(|k| {
+            k.parse::<PlaceKind>()
+                .map_err(|e| Error::BadArgument(format!("--kind: {e}")))
+        })
         .transpose()?;
     let under = match &args.under {
         Some(q) => Some(ds.place_and_descendants(&resolve_place(ds, q)?)),
@@ -66,7 +71,11 @@ pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
         .filter(|p| kind.is_none_or(|k| p.kind == k))
         .filter(|p| under.as_ref().is_none_or(|u| u.contains(&p.id)))
         .map(|p| {
-            let mut chain: Vec<&str> = ds.place_ancestors(&p.id).iter().map(|x| x.id.as_str()).collect();
+            let mut chain: Vec<&str> = ds
+                .place_ancestors(&p.id)
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect();
             chain.reverse();
             PlaceRow {
                 id: p.id.clone(),

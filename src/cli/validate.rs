@@ -10,7 +10,9 @@ use std::path::Path;
 
 /// Arguments of `musalaha validate`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  musalaha validate\n  musalaha validate --data ./graph-data\n\nOn problems, each is printed as file:line:column: error[code]: message, with a help line,\nand the exit code is 2.")]
+#[command(
+    after_help = "Examples:\n  musalaha validate\n  musalaha validate --data ./graph-data\n\nOn problems, each is printed as file:line:column: error[code]: message, with a help line,\nand the exit code is 2."
+)]
 pub struct Args {
     /// Output format of the counts.
     #[arg(long, value_enum, default_value_t)]
@@ -30,7 +32,11 @@ impl Listing for CountRow {
         vec!["record", "kind", "count"]
     }
     fn cells(&self) -> Vec<String> {
-        vec![self.record.to_string(), self.kind.clone(), self.count.to_string()]
+        vec![
+            self.record.to_string(),
+            self.kind.clone(),
+            self.count.to_string(),
+        ]
     }
 }
 
@@ -42,18 +48,52 @@ pub fn counts(ds: &Dataset) -> Vec<CountRow> {
             *m.entry(k).or_default() += 1;
         }
         let total = m.values().sum();
-        out.push(CountRow { record, kind: "total".into(), count: total });
+        out.push(CountRow {
+            record,
+            kind: "total".into(),
+            count: total,
+        });
         for (k, c) in m {
-            out.push(CountRow { record, kind: k, count: c });
+            out.push(CountRow {
+                record,
+                kind: k,
+                count: c,
+            });
         }
     }
     let mut out = Vec::new();
-    group("actor", ds.actors.values().map(|a| a.kind.to_string()), &mut out);
-    group("place", ds.places.values().map(|a| a.kind.to_string()), &mut out);
-    group("agreement", ds.agreements.values().map(|a| a.kind.to_string()), &mut out);
-    group("participant", ds.agreements.values().flat_map(|a| a.participants.iter().map(|p| p.role.to_string())), &mut out);
-    group("source", ds.documents.values().map(|d| d.kind.clone()), &mut out);
-    group("period", ds.periods.values().map(|_| "period".to_string()), &mut out);
+    group(
+        "actor",
+        ds.actors.values().map(|a| a.kind.to_string()),
+        &mut out,
+    );
+    group(
+        "place",
+        ds.places.values().map(|a| a.kind.to_string()),
+        &mut out,
+    );
+    group(
+        "agreement",
+        ds.agreements.values().map(|a| a.kind.to_string()),
+        &mut out,
+    );
+    group(
+        "participant",
+        ds.agreements
+            .values()
+            .flat_map(|a| a.participants.iter().map(|p| p.role.to_string())),
+        &mut out,
+    );
+    group(
+        "source",
+        ds.documents.values().map(|d| d.kind.clone()),
+        &mut out,
+    );
+    group(
+        "period",
+        ds.periods.values().map(|_| "period".to_string()),
+        &mut out,
+    );
     out
 }
 

@@ -131,7 +131,11 @@ pub fn to_dot(ds: &Dataset, graph: &ActorGraph, simple: &SimpleGraph, opts: &Dot
         w.set_pretty_print(true);
         let mut g = w.graph();
         g.graph_attributes()
-            .set("label", &escape(&format!("{}\n{}", opts.title, opts.caption)), true)
+            .set(
+                "label",
+                &escape(&format!("{}\n{}", opts.title, opts.caption)),
+                true,
+            )
             .set("labelloc", "t", false)
             .set("fontname", "Noto Sans", true)
             .set("overlap", "false", false)
@@ -146,17 +150,27 @@ pub fn to_dot(ds: &Dataset, graph: &ActorGraph, simple: &SimpleGraph, opts: &Dot
             let (kind, al) = ds
                 .actors
                 .get(id)
-                .map_or((ActorKind::Individual, Alignment::LocalMediator), |a| (a.kind, a.alignment));
+                .map_or((ActorKind::Individual, Alignment::LocalMediator), |a| {
+                    (a.kind, a.alignment)
+                });
             g.node_named(format!("n{i}"))
                 .set("label", &escape(&label_for(ds, id, opts.labels)), true)
                 .set("shape", shape(kind), false)
                 .set("fillcolor", colour(al), true)
                 .set("fontcolor", font_colour(al), true)
-                .set("tooltip", &escape(&format!("{id} ({}, {})", kind, al)), true);
+                .set(
+                    "tooltip",
+                    &escape(&format!("{id} ({}, {})", kind, al)),
+                    true,
+                );
         }
 
         let index = |id: &str| simple.nodes.iter().position(|n| n == id);
-        for t in graph.ties.iter().filter(|t| opts.relations.contains(&t.relation)) {
+        for t in graph
+            .ties
+            .iter()
+            .filter(|t| opts.relations.contains(&t.relation))
+        {
             let (Some(a), Some(b)) = (index(&t.from), index(&t.to)) else {
                 continue;
             };
@@ -170,14 +184,28 @@ pub fn to_dot(ds: &Dataset, graph: &ActorGraph, simple: &SimpleGraph, opts: &Dot
                 .set("penwidth", &format!("{width:.2}"), false)
                 .set(
                     "tooltip",
-                    &escape(&format!("{}: {}", t.relation.as_str(), t.agreements.join(", "))),
+                    &escape(&format!(
+                        "{}: {}",
+                        t.relation.as_str(),
+                        t.agreements.join(", ")
+                    )),
                     true,
                 );
         }
 
         if opts.legend && !simple.nodes.is_empty() {
-            let kinds: BTreeSet<ActorKind> = simple.nodes.iter().filter_map(|n| ds.actors.get(n)).map(|a| a.kind).collect();
-            let aligns: BTreeSet<Alignment> = simple.nodes.iter().filter_map(|n| ds.actors.get(n)).map(|a| a.alignment).collect();
+            let kinds: BTreeSet<ActorKind> = simple
+                .nodes
+                .iter()
+                .filter_map(|n| ds.actors.get(n))
+                .map(|a| a.kind)
+                .collect();
+            let aligns: BTreeSet<Alignment> = simple
+                .nodes
+                .iter()
+                .filter_map(|n| ds.actors.get(n))
+                .map(|a| a.alignment)
+                .collect();
             let rels: BTreeSet<Relation> = graph
                 .ties
                 .iter()

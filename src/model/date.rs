@@ -159,7 +159,10 @@ impl FuzzyDate {
             let a = FuzzyDate::parse(a)?;
             let b = FuzzyDate::parse(b)?;
             if b.end < a.start {
-                return Err(format!("the span ends ({}) before it starts ({})", b.end, a.start));
+                return Err(format!(
+                    "the span ends ({}) before it starts ({})",
+                    b.end, a.start
+                ));
             }
             return Ok(FuzzyDate {
                 start: a.start,
@@ -327,14 +330,20 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_rejected_with_reason() {
-        assert!(FuzzyDate::parse("2017-02-29").unwrap_err().contains("28 days"));
-        assert!(FuzzyDate::parse("2018-13").unwrap_err().contains("month 13"));
+        assert!(FuzzyDate::parse("2017-02-29")
+            .unwrap_err()
+            .contains("28 days"));
+        assert!(FuzzyDate::parse("2018-13")
+            .unwrap_err()
+            .contains("month 13"));
         assert!(FuzzyDate::parse("2018-04-31").is_err());
         assert!(FuzzyDate::parse("2018-00-10").is_err());
         assert!(FuzzyDate::parse("18-03-01").is_err());
         assert!(FuzzyDate::parse("soon").is_err());
         assert!(FuzzyDate::parse("mid 2018-03-04").is_err());
-        assert!(FuzzyDate::parse("around 2018").unwrap_err().contains("qualifier"));
+        assert!(FuzzyDate::parse("around 2018")
+            .unwrap_err()
+            .contains("qualifier"));
         assert!(FuzzyDate::parse("2016-02-29").is_ok());
         assert!(FuzzyDate::parse("1900-02-29").is_err());
         assert!(FuzzyDate::parse("2000-02-29").is_ok());

@@ -169,9 +169,7 @@ impl Dataset {
     /// Agreements sorted by date (start, then end), then id.
     pub fn agreements_by_date(&self) -> Vec<&Agreement> {
         let mut v: Vec<&Agreement> = self.agreements.values().collect();
-        v.sort_by(|a, b| {
-            (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id))
-        });
+        v.sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
         v
     }
 
