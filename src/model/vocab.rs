@@ -202,6 +202,9 @@ vocabulary!(
     ServicesRestoration => "services-restoration", "restoration of infrastructure and services, compensation";
     FlagRaising => "flag-raising", "raising the state flag";
     RegimeWithdrawal => "regime-withdrawal", "withdrawal or non-entry of government forces";
+    RegimeEntry => "regime-entry", "entry or deployment of government forces into the area";
+    OppositionBodiesDissolved => "opposition-bodies-dissolved", "the opposition's own councils, courts, police or other bodies dissolve";
+    Education => "education", "schooling, exams and the education process";
     JointCheckpoints => "joint-checkpoints", "joint checkpoints or joint control";
     LocalProtection => "local-protection", "local fighters or committees keep security in the area";
     NoArmedPresence => "no-armed-presence", "no armed presence or display inside the area";
