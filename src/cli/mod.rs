@@ -10,6 +10,7 @@ pub mod edges;
 pub mod export;
 pub mod partners;
 pub mod places;
+pub mod render;
 pub mod validate;
 
 use crate::error::Result;
@@ -61,6 +62,8 @@ pub enum Command {
     Edges(edges::Args),
     /// Export the actor graph of a slice (Graphviz DOT).
     Export(export::Args),
+    /// Draw a slice as SVG, PNG or PDF with Graphviz.
+    Render(render::Args),
     /// Check the dataset: counts by kind, or every problem with file:line:column.
     Validate(validate::Args),
     /// Print the controlled vocabularies (kinds, roles, sides, statuses, term codes).
@@ -87,5 +90,6 @@ pub fn run(cli: &Cli) -> Result<String> {
         Command::Partners(a) => partners::run(a, &ds()?),
         Command::Edges(a) => edges::run(a, &ds()?),
         Command::Export(a) => export::run(a, &ds()?),
+        Command::Render(a) => render::run(a, &ds()?),
     }
 }

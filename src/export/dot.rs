@@ -1,23 +1,27 @@
-//! Graphviz DOT export, written with dot-writer.
+//! Graphviz DOT export.
 //!
-//! dot-writer 0.1.4 writes node ids raw, does not escape quotes or
-//! backslashes in quoted values, and unwraps every write. So: node ids are
-//! generated (`n0`, `n1`, …), every label goes through [`escape`], and the
-//! document is built in memory (writes to a `Vec` cannot fail); the caller
-//! writes the finished text with real error handling.
+//! The document is built as text in memory; the caller writes it with real
+//! error handling. Node ids are generated (`n0`, `n1`, … for actors, `a0`, …
+//! for agreements, `legend_*`), cluster ids are `cluster_` plus a slug, and
+//! every label and tooltip goes through [`text::escape`] (quoted strings) or
+//! [`text::html`] (the HTML-like title), so no name can break the syntax or
+//! be read by Graphviz as an escape or entity.
 //!
-//! Style: node shape by actor kind, fill colour by alignment (Okabe–Ito
-//! palette, distinguishable for colour-blind readers), edge style by relation
-//! (signing solid, co-signing bold grey, negotiating tapered grey, guaranteeing
-//! dashed arrow, mediating dotted arrow), pen width by weight. A legend
-//! cluster lists the kinds, alignments and relations present.
+//! Two views: [`actor_graph`] (actors joined by relation ties) and
+//! [`two_mode`] (actors joined to the agreements they took part in, drawn as
+//! boxes labelled with their date). The style is in [`style`]; a legend
+//! cluster shows the kinds, alignments and relations present. Exporters
+//! never compute measures: node sizes come in as scores ([`SizeBy`]).
 
-use crate::graph::{ActorGraph, Relation, SimpleGraph};
-use crate::model::{ActorKind, Alignment, Dataset};
-use dot_writer::{Attributes, DotWriter};
-use std::collections::BTreeSet;
+use crate::export::style::{self, Outline, FONT};
+use crate::export::text::{self, directed_lines, Dir};
+use crate::graph::{ActorGraph, Relation};
+use crate::model::{ActorKind, Agreement, Alignment, Dataset, PlaceKind};
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Which names label the nodes.
+pub use crate::export::text::escape;
+
+/// Which names label the nodes (and which language titles and legends use).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Labels {
     #[default]
@@ -27,237 +31,965 @@ pub enum Labels {
     Both,
 }
 
+/// Graphviz layout engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Layout {
+    /// dot for up to 40 nodes, fdp for more (the file names the engine chosen).
+    #[default]
+    Auto,
+    /// Layered (hierarchical); good for small slices; draws clusters.
+    Dot,
+    /// Spring model (stress majorisation); good for the whole network.
+    Neato,
+    /// Spring model with clusters.
+    Fdp,
+    /// Multiscale spring model for large graphs.
+    Sfdp,
+    /// Circular.
+    Circo,
+    /// Radial.
+    Twopi,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Auto => "auto",
+            Layout::Dot => "dot",
+            Layout::Neato => "neato",
+            Layout::Fdp => "fdp",
+            Layout::Sfdp => "sfdp",
+            Layout::Circo => "circo",
+            Layout::Twopi => "twopi",
+        }
+    }
+
+    /// Whether the engine lays out and draws clusters (and so the legend box).
+    pub fn draws_clusters(self) -> bool {
+        matches!(self, Layout::Auto | Layout::Dot | Layout::Fdp)
+    }
+
+    /// The engine `auto` stands for with this many nodes.
+    pub fn resolve(self, nodes: usize) -> Layout {
+        match self {
+            Layout::Auto if nodes <= AUTO_DOT_MAX => Layout::Dot,
+            Layout::Auto => Layout::Fdp,
+            l => l,
+        }
+    }
+
+    /// Whether a rendered figure gets its legend laid out apart (with dot)
+    /// and put beside the network: every engine but dot, since the spring
+    /// and circular engines honour neither ranks nor (exactly) pinned
+    /// positions.
+    pub fn legend_apart(self) -> bool {
+        !matches!(self, Layout::Auto | Layout::Dot)
+    }
+}
+
+/// Largest number of nodes `--layout auto` draws with dot.
+pub const AUTO_DOT_MAX: usize = 40;
+
+/// How actors are grouped into clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterBy {
+    /// One cluster per alignment.
+    Alignment,
+    /// One cluster per place of this kind: an actor goes to the place of
+    /// that kind above (or at) its own place; an agreement (two-mode view) to
+    /// the one above its first place. Actors without a place stay outside.
+    Region(PlaceKind),
+}
+
+/// Node sizes from a measure, computed by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct SizeBy {
+    /// The measure's name, shown in the legend.
+    pub measure: String,
+    /// Score per actor id.
+    pub scores: BTreeMap<String, f64>,
+}
+
 /// Options of one DOT document.
 #[derive(Debug, Clone, Default)]
 pub struct DotOptions {
+    /// Title (plain text; a line break starts a new line).
     pub title: String,
+    /// Caption under the title (plain text).
     pub caption: String,
     pub labels: Labels,
+    /// Relations drawn (actor graph) or roles drawn (two-mode: the roles
+    /// behind these relations).
     pub relations: Vec<Relation>,
     pub legend: bool,
+    pub layout: Layout,
+    pub cluster_by: Option<ClusterBy>,
+    pub size_by: Option<SizeBy>,
 }
 
-/// Escapes text for a double-quoted DOT string: backslash, quote, and line
-/// breaks become `\\`, `\"`, `\n`; other control characters are dropped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+/// A finished DOT document and what it contains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawing {
+    pub dot: String,
+    /// Actor nodes.
+    pub actors: usize,
+    /// Agreement nodes (two-mode view), else 0.
+    pub agreements: usize,
+    /// Edges drawn (legend excluded).
+    pub edges: usize,
+    /// For engines that honour neither ranks nor pinned positions (neato,
+    /// sfdp, circo, twopi): the network without the legend, and the legend
+    /// alone (laid out with dot), so that a renderer can put the legend
+    /// beside the network. `None` when not needed.
+    pub apart: Option<(String, String)>,
+}
+
+// ---- the intermediate figure: nodes, edges, clusters ----
+
+/// An attribute value: text to escape and quote, a bare keyword or number,
+/// or an HTML-like label (already escaped).
+#[derive(Debug, Clone)]
+enum Val {
+    Text(String),
+    Bare(String),
+    Html(String),
+}
+
+type Attrs = Vec<(&'static str, Val)>;
+
+fn t(s: impl Into<String>) -> Val {
+    Val::Text(s.into())
+}
+fn b(s: impl Into<String>) -> Val {
+    Val::Bare(s.into())
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    id: String,
+    attrs: Attrs,
+    cluster: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Edge {
+    a: String,
+    b: String,
+    attrs: Attrs,
+}
+
+#[derive(Debug, Clone)]
+struct Cluster {
+    label: String,
+}
+
+#[derive(Debug, Default)]
+struct Figure {
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    clusters: BTreeMap<String, Cluster>,
+}
+
+// ---- labels ----
+
+fn label_lines(en: &str, ar: &str, labels: Labels) -> String {
+    let mut lines = Vec::new();
+    if labels != Labels::Ar {
+        lines.extend(directed_lines(en, Dir::Ltr));
     }
-    out
-}
-
-/// Graphviz shape for an actor kind.
-pub fn shape(kind: ActorKind) -> &'static str {
-    use ActorKind::*;
-    match kind {
-        State => "hexagon",
-        Ministry => "house",
-        MilitarySecurity => "box",
-        ForeignMilitary => "box3d",
-        ReconciliationCentre => "doubleoctagon",
-        ArmedFaction => "ellipse",
-        OperationsRoom => "doublecircle",
-        ReconciliationCommittee => "octagon",
-        NegotiationCommittee => "invhouse",
-        CivilCommittee => "cylinder",
-        LocalCouncil => "tab",
-        Notables => "egg",
-        ReligiousFigure => "egg",
-        InternationalOrganisation => "diamond",
-        Humanitarian => "Mdiamond",
-        PoliticalBody => "component",
-        Individual => "note",
-        Militia => "trapezium",
+    if labels != Labels::En {
+        lines.extend(directed_lines(ar, Dir::Rtl));
     }
+    lines.join("\n")
 }
 
-/// Fill colour for an alignment (Okabe–Ito palette).
-pub fn colour(al: Alignment) -> &'static str {
-    use Alignment::*;
-    match al {
-        Regime => "#D55E00",
-        RegimeAlly => "#E69F00",
-        Opposition => "#009E73",
-        OppositionAlly => "#56B4E9",
-        Jihadist => "#999999",
-        International => "#0072B2",
-        LocalMediator => "#F0E442",
-        ThirdParty => "#CC79A7",
-    }
+fn kind_label(k: ActorKind, labels: Labels) -> String {
+    label_lines(k.as_str(), style::kind_ar(k), labels)
 }
 
-/// Edge style for a relation: (style, colour, arrow).
-pub fn edge_style(r: Relation) -> (&'static str, &'static str, bool) {
-    match r {
-        Relation::Signing => ("solid", "#000000", false),
-        Relation::CoSigning => ("bold", "#888888", false),
-        Relation::Negotiating => ("tapered", "#555555", false),
-        Relation::Guaranteeing => ("dashed", "#000000", true),
-        Relation::Mediating => ("dotted", "#000000", true),
-    }
+fn alignment_label(a: Alignment, labels: Labels) -> String {
+    label_lines(a.as_str(), style::alignment_ar(a), labels)
 }
 
-fn font_colour(al: Alignment) -> &'static str {
-    match al {
-        Alignment::International => "#FFFFFF",
-        _ => "#000000",
-    }
+fn relation_label(r: Relation, labels: Labels) -> String {
+    label_lines(r.as_str(), style::relation_ar(r), labels)
 }
 
-fn label_for(ds: &Dataset, id: &str, labels: Labels) -> String {
-    let Some(a) = ds.actors.get(id) else {
-        return id.to_string();
+fn actor_attrs(ds: &Dataset, id: &str, opts: &DotOptions) -> Attrs {
+    let (label, kind, al, tip) = match ds.actors.get(id) {
+        Some(a) => (
+            label_lines(&a.name_en, &a.name_ar, opts.labels),
+            a.kind,
+            a.alignment,
+            format!("{} — {} ({}, {})", a.id, a.name_en, a.kind, a.alignment),
+        ),
+        None => (
+            id.to_string(),
+            ActorKind::Individual,
+            Alignment::LocalMediator,
+            id.to_string(),
+        ),
     };
-    match labels {
-        Labels::En => a.name_en.clone(),
-        Labels::Ar => a.name_ar.clone(),
-        Labels::Both => format!("{}\n{}", a.name_en, a.name_ar),
+    let look = style::alignment_look(al);
+    let mut attrs: Attrs = vec![
+        ("label", t(label)),
+        ("shape", b(style::shape(kind))),
+        ("fillcolor", t(look.fill)),
+        ("fontcolor", t(look.font)),
+    ];
+    if look.outline != Outline::Solid {
+        attrs.push(("style", t(format!("filled,{}", look.outline.as_str()))));
+    }
+    let mut tip = tip;
+    if let Some(sb) = &opts.size_by {
+        let max = sb.scores.values().cloned().fold(0.0, f64::max);
+        let score = sb.scores.get(id).copied().unwrap_or(0.0);
+        attrs.push((
+            "fontsize",
+            b(format!("{:.1}", style::scaled_font_size(score, max))),
+        ));
+        tip.push_str(&format!("; {} {:.6}", sb.measure, score));
+    }
+    attrs.push(("tooltip", t(tip)));
+    attrs
+}
+
+fn actor_cluster(ds: &Dataset, id: &str, by: Option<ClusterBy>) -> Option<(String, Cluster)> {
+    let a = ds.actors.get(id)?;
+    match by? {
+        ClusterBy::Alignment => Some((
+            format!("cluster_alignment_{}", text::slug(a.alignment.as_str())),
+            Cluster {
+                label: a.alignment.as_str().to_string(),
+            },
+        )),
+        ClusterBy::Region(level) => place_cluster(ds, a.place.as_deref()?, level),
     }
 }
 
-/// Writes the actor graph of a slice as DOT.
-pub fn to_dot(ds: &Dataset, graph: &ActorGraph, simple: &SimpleGraph, opts: &DotOptions) -> String {
-    let mut buf: Vec<u8> = Vec::new();
+fn place_cluster(ds: &Dataset, place: &str, level: PlaceKind) -> Option<(String, Cluster)> {
+    let p = ds
+        .place_ancestors(place)
+        .into_iter()
+        .find(|p| p.kind == level)?;
+    Some((
+        format!("cluster_region_{}", text::slug(&p.id)),
+        Cluster {
+            label: format!("{}\n{}", p.name_en, p.name_ar),
+        },
+    ))
+}
+
+fn cluster_label(ds: &Dataset, key: &str, c: &Cluster, labels: Labels) -> String {
+    if let Some(al) = key
+        .strip_prefix("cluster_alignment_")
+        .and_then(|s| Alignment::ALL.iter().find(|a| text::slug(a.as_str()) == s))
     {
-        let mut w = DotWriter::from(&mut buf);
-        w.set_pretty_print(true);
-        let mut g = w.graph();
-        g.graph_attributes()
-            .set(
-                "label",
-                &escape(&format!("{}\n{}", opts.title, opts.caption)),
-                true,
-            )
-            .set("labelloc", "t", false)
-            .set("fontname", "Noto Sans", true)
-            .set("overlap", "false", false)
-            .set("splines", "true", false);
-        g.node_attributes()
-            .set("style", "filled", false)
-            .set("fontname", "Noto Sans", true)
-            .set("fontsize", "10", false);
-        g.edge_attributes().set("fontname", "Noto Sans", true);
+        return alignment_label(*al, labels);
+    }
+    let _ = ds;
+    let (en, ar) = c.label.split_once('\n').unwrap_or((&c.label, ""));
+    label_lines(en, ar, labels)
+}
 
-        for (i, id) in simple.nodes.iter().enumerate() {
-            let (kind, al) = ds
-                .actors
-                .get(id)
-                .map_or((ActorKind::Individual, Alignment::LocalMediator), |a| {
-                    (a.kind, a.alignment)
-                });
-            g.node_named(format!("n{i}"))
-                .set("label", &escape(&label_for(ds, id, opts.labels)), true)
-                .set("shape", shape(kind), false)
-                .set("fillcolor", colour(al), true)
-                .set("fontcolor", font_colour(al), true)
-                .set(
-                    "tooltip",
-                    &escape(&format!("{id} ({}, {})", kind, al)),
-                    true,
-                );
+fn edge_attrs(r: Relation, weight: usize, tooltip: String) -> Attrs {
+    let look = style::relation_look(r);
+    vec![
+        ("style", b(look.style)),
+        ("color", t(look.color)),
+        ("dir", b(look.dir)),
+        ("arrowhead", b(look.arrowhead)),
+        ("arrowtail", b(look.arrowtail)),
+        ("penwidth", b(format!("{:.2}", style::pen_width(weight)))),
+        ("tooltip", t(tooltip)),
+    ]
+}
+
+// ---- the two views ----
+
+/// The actor graph of a slice: one node per actor with a tie in the chosen
+/// relations, one edge per tie (actor pair and relation).
+pub fn actor_graph(ds: &Dataset, graph: &ActorGraph, opts: &DotOptions) -> Drawing {
+    let ties: Vec<_> = graph
+        .ties
+        .iter()
+        .filter(|t| opts.relations.contains(&t.relation))
+        .collect();
+    let actors: BTreeSet<&str> = ties
+        .iter()
+        .flat_map(|t| [t.from.as_str(), t.to.as_str()])
+        .collect();
+    let index: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+    let mut fig = Figure::default();
+    for (i, id) in actors.iter().enumerate() {
+        let cluster = actor_cluster(ds, id, opts.cluster_by);
+        if let Some((k, c)) = &cluster {
+            fig.clusters.insert(k.clone(), c.clone());
         }
+        fig.nodes.push(Node {
+            id: format!("n{i}"),
+            attrs: actor_attrs(ds, id, opts),
+            cluster: cluster.map(|c| c.0),
+        });
+    }
+    for tie in &ties {
+        let tip = format!(
+            "{} {} {}: {}",
+            tie.from,
+            tie.relation.as_str(),
+            tie.to,
+            tie.agreements.join(", ")
+        );
+        fig.edges.push(Edge {
+            a: format!("n{}", index[tie.from.as_str()]),
+            b: format!("n{}", index[tie.to.as_str()]),
+            attrs: edge_attrs(tie.relation, tie.weight(), tip),
+        });
+    }
+    let present = Present::of(ds, actors.iter().copied(), ties.iter().map(|t| t.relation));
+    let (dot, apart) = emit(ds, &fig, &present, false, opts);
+    Drawing {
+        actors: actors.len(),
+        agreements: 0,
+        edges: ties.len(),
+        dot,
+        apart,
+    }
+}
 
-        let index = |id: &str| simple.nodes.iter().position(|n| n == id);
-        for t in graph
-            .ties
-            .iter()
-            .filter(|t| opts.relations.contains(&t.relation))
-        {
-            let (Some(a), Some(b)) = (index(&t.from), index(&t.to)) else {
+/// The two-mode view: actors and agreements, one edge per participation in
+/// a role behind the chosen relations (signatory, negotiator, guarantor,
+/// mediator/sponsor/host). `keep_actor` drops actors (alignment filter).
+/// Agreements with no drawn participation are left out.
+pub fn two_mode(
+    ds: &Dataset,
+    agreements: &[&Agreement],
+    keep_actor: &dyn Fn(&str) -> bool,
+    opts: &DotOptions,
+) -> Drawing {
+    struct Part<'a> {
+        actor: &'a str,
+        agreement: usize,
+        relation: Relation,
+        role: &'static str,
+    }
+    let mut parts = Vec::new();
+    let mut used = BTreeSet::new();
+    for (ai, ag) in agreements.iter().enumerate() {
+        for p in &ag.participants {
+            let Some(r) = style::role_relation(p.role) else {
                 continue;
             };
-            let (style, col, arrow) = edge_style(t.relation);
-            let width = 1.0 + (t.weight() as f64).log2();
-            g.edge(format!("n{a}"), format!("n{b}"))
-                .attributes()
-                .set("style", style, false)
-                .set("color", col, true)
-                .set("dir", if arrow { "forward" } else { "none" }, false)
-                .set("penwidth", &format!("{width:.2}"), false)
-                .set(
-                    "tooltip",
-                    &escape(&format!(
-                        "{}: {}",
-                        t.relation.as_str(),
-                        t.agreements.join(", ")
-                    )),
-                    true,
-                );
-        }
-
-        if opts.legend && !simple.nodes.is_empty() {
-            let kinds: BTreeSet<ActorKind> = simple
-                .nodes
-                .iter()
-                .filter_map(|n| ds.actors.get(n))
-                .map(|a| a.kind)
-                .collect();
-            let aligns: BTreeSet<Alignment> = simple
-                .nodes
-                .iter()
-                .filter_map(|n| ds.actors.get(n))
-                .map(|a| a.alignment)
-                .collect();
-            let rels: BTreeSet<Relation> = graph
-                .ties
-                .iter()
-                .filter(|t| opts.relations.contains(&t.relation))
-                .map(|t| t.relation)
-                .collect();
-            let mut c = g.cluster();
-            c.set("label", "Legend", true)
-                .set("fontname", "Noto Sans", true)
-                .set("style", "rounded", false);
-            for (i, k) in kinds.iter().enumerate() {
-                c.node_named(format!("legend_kind_{i}"))
-                    .set("label", k.as_str(), true)
-                    .set("shape", shape(*k), false)
-                    .set("fillcolor", "#FFFFFF", true);
-            }
-            for (i, a) in aligns.iter().enumerate() {
-                c.node_named(format!("legend_alignment_{i}"))
-                    .set("label", a.as_str(), true)
-                    .set("shape", "box", false)
-                    .set("fillcolor", colour(*a), true)
-                    .set("fontcolor", font_colour(*a), true);
-            }
-            for (i, r) in rels.iter().enumerate() {
-                let (style, col, arrow) = edge_style(*r);
-                for end in ["a", "b"] {
-                    c.node_named(format!("legend_rel_{i}_{end}"))
-                        .set("label", "", true)
-                        .set("shape", "point", false)
-                        .set("width", "0.05", false);
-                }
-                c.edge(format!("legend_rel_{i}_a"), format!("legend_rel_{i}_b"))
-                    .attributes()
-                    .set("label", r.as_str(), true)
-                    .set("style", style, false)
-                    .set("color", col, true)
-                    .set("dir", if arrow { "forward" } else { "none" }, false);
+            let wanted = opts.relations.contains(&r)
+                || (r == Relation::Signing && opts.relations.contains(&Relation::CoSigning));
+            if wanted && keep_actor(&p.actor) {
+                parts.push(Part {
+                    actor: &p.actor,
+                    agreement: ai,
+                    relation: r,
+                    role: p.role.as_str(),
+                });
+                used.insert(ai);
             }
         }
     }
-    String::from_utf8(buf).unwrap_or_default()
+    let actors: BTreeSet<&str> = parts.iter().map(|p| p.actor).collect();
+    let index: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+    let mut fig = Figure::default();
+    for (i, id) in actors.iter().enumerate() {
+        let cluster = match opts.cluster_by {
+            Some(ClusterBy::Region(_)) => None,
+            by => actor_cluster(ds, id, by),
+        };
+        if let Some((k, c)) = &cluster {
+            fig.clusters.insert(k.clone(), c.clone());
+        }
+        fig.nodes.push(Node {
+            id: format!("n{i}"),
+            attrs: actor_attrs(ds, id, opts),
+            cluster: cluster.map(|c| c.0),
+        });
+    }
+    // Agreement node ids follow the order of `agreements` (by date).
+    let mut agreement_ids = BTreeMap::new();
+    for ai in &used {
+        let ag = agreements[*ai];
+        let id = format!("a{}", agreement_ids.len());
+        agreement_ids.insert(*ai, id.clone());
+        let cluster = match opts.cluster_by {
+            Some(ClusterBy::Region(level)) => {
+                ag.places.first().and_then(|p| place_cluster(ds, p, level))
+            }
+            _ => None,
+        };
+        if let Some((k, c)) = &cluster {
+            fig.clusters.insert(k.clone(), c.clone());
+        }
+        fig.nodes.push(Node {
+            id,
+            attrs: vec![
+                ("label", t(ag.date.text.clone())),
+                ("shape", b("box")),
+                ("fillcolor", t("#FFFFFF")),
+                ("fontsize", b("9")),
+                (
+                    "tooltip",
+                    t(format!("{} ({}): {}", ag.id, ag.date.text, ag.title)),
+                ),
+            ],
+            cluster: cluster.map(|c| c.0),
+        });
+    }
+    for p in &parts {
+        let look_rel = p.relation;
+        let mut attrs = edge_attrs(
+            look_rel,
+            1,
+            format!("{} {} {}", p.actor, p.role, agreements[p.agreement].id),
+        );
+        // Negotiators get a bar at the agreement end only.
+        if look_rel == Relation::Negotiating {
+            attrs.retain(|(k, _)| *k != "dir" && *k != "arrowtail");
+            attrs.push(("dir", b("forward")));
+        }
+        fig.edges.push(Edge {
+            a: format!("n{}", index[p.actor]),
+            b: agreement_ids[&p.agreement].clone(),
+            attrs,
+        });
+    }
+    let present = Present::of(ds, actors.iter().copied(), parts.iter().map(|p| p.relation));
+    let (dot, apart) = emit(ds, &fig, &present, true, opts);
+    Drawing {
+        actors: actors.len(),
+        agreements: used.len(),
+        edges: parts.len(),
+        dot,
+        apart,
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+// ---- legend ----
 
-    #[test]
-    fn escaping_hostile_text() {
-        assert_eq!(escape(r#"a "b" \c"#), r#"a \"b\" \\c"#);
-        assert_eq!(escape("x\ny\r"), "x\\ny");
-        assert_eq!(escape("}{<&> graph"), "}{<&> graph");
-        assert_eq!(escape("\u{0007}bell"), "bell");
+/// What the legend lists: only what the figure shows.
+struct Present {
+    kinds: BTreeSet<ActorKind>,
+    alignments: BTreeSet<Alignment>,
+    relations: BTreeSet<Relation>,
+}
+
+impl Present {
+    fn of<'a>(
+        ds: &Dataset,
+        actors: impl Iterator<Item = &'a str>,
+        relations: impl Iterator<Item = Relation>,
+    ) -> Present {
+        let mut kinds = BTreeSet::new();
+        let mut alignments = BTreeSet::new();
+        for a in actors.filter_map(|id| ds.actors.get(id)) {
+            kinds.insert(a.kind);
+            alignments.insert(a.alignment);
+        }
+        Present {
+            kinds,
+            alignments,
+            relations: relations.collect(),
+        }
     }
+}
+
+fn legend(
+    present: &Present,
+    two_mode: bool,
+    pinned: bool,
+    opts: &DotOptions,
+) -> (Vec<Vec<Node>>, Vec<Edge>) {
+    let heading = |id: &str, en: &str, ar: &str| Node {
+        id: id.to_string(),
+        attrs: vec![
+            ("label", t(label_lines(en, ar, opts.labels))),
+            ("shape", b("plaintext")),
+            ("style", b("solid")),
+            ("fontsize", b("10")),
+        ],
+        cluster: None,
+    };
+    // Columns of cells; a cell is one or two nodes side by side.
+    let mut columns: Vec<Vec<Vec<Node>>> = Vec::new();
+    let mut edges = Vec::new();
+
+    let kinds: Vec<Vec<Node>> = present
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            vec![Node {
+                id: format!("legend_kind_{i}"),
+                attrs: vec![
+                    ("label", t(kind_label(*k, opts.labels))),
+                    ("shape", b(style::shape(*k))),
+                    ("fillcolor", t("#FFFFFF")),
+                ],
+                cluster: None,
+            }]
+        })
+        .collect();
+    let mut aligns: Vec<Vec<Node>> = present
+        .alignments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let look = style::alignment_look(*a);
+            vec![Node {
+                id: format!("legend_alignment_{i}"),
+                attrs: vec![
+                    ("label", t(alignment_label(*a, opts.labels))),
+                    ("shape", b("box")),
+                    ("fillcolor", t(look.fill)),
+                    ("fontcolor", t(look.font)),
+                    ("style", t(format!("filled,{}", look.outline.as_str()))),
+                ],
+                cluster: None,
+            }]
+        })
+        .collect();
+    if two_mode {
+        aligns.push(vec![Node {
+            id: "legend_agreement".into(),
+            attrs: vec![
+                (
+                    "label",
+                    t(label_lines(
+                        "agreement (date)",
+                        "اتفاق (التاريخ)",
+                        opts.labels,
+                    )),
+                ),
+                ("shape", b("box")),
+                ("fillcolor", t("#FFFFFF")),
+            ],
+            cluster: None,
+        }]);
+    }
+    let rels: Vec<Vec<Node>> = present
+        .relations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let a = format!("legend_relation_{i}_a");
+            let z = format!("legend_relation_{i}_b");
+            let mut attrs = edge_attrs(*r, 1, r.as_str().to_string());
+            attrs.retain(|(k, _)| *k != "tooltip");
+            // The label sits above the line and sets its length (dot), or
+            // `len` does (spring engines).
+            attrs.push(("label", t(relation_label(*r, opts.labels))));
+            attrs.push(("len", b("1.3")));
+            edges.push(Edge {
+                a: a.clone(),
+                b: z.clone(),
+                attrs,
+            });
+            let point = |id: String| Node {
+                id,
+                attrs: vec![
+                    ("label", t("")),
+                    ("shape", b("point")),
+                    ("width", b("0.02")),
+                    ("style", b("invis")),
+                ],
+                cluster: None,
+            };
+            vec![point(a), point(z)]
+        })
+        .collect();
+
+    // Kinds may need two columns to keep the legend about as tall as the
+    // other columns.
+    let rows = aligns
+        .len()
+        .max(rels.len())
+        .max(kinds.len().div_ceil(2))
+        .max(1);
+    let mut kind_cols: Vec<Vec<Vec<Node>>> = kinds.chunks(rows).map(|c| c.to_vec()).collect();
+    if let Some(first) = kind_cols.first_mut() {
+        first.insert(
+            0,
+            vec![heading("legend_head_kind", "Actor kind", "نوع الفاعل")],
+        );
+    }
+    for (i, c) in kind_cols.iter_mut().enumerate().skip(1) {
+        c.insert(0, vec![heading(&format!("legend_head_kind_{i}"), "", "")]);
+    }
+    columns.extend(kind_cols);
+    if !aligns.is_empty() {
+        aligns.insert(
+            0,
+            vec![heading("legend_head_alignment", "Alignment", "الانتماء")],
+        );
+        columns.push(aligns);
+    }
+    let mut rels = rels;
+    if !rels.is_empty() {
+        rels.insert(
+            0,
+            vec![heading(
+                "legend_head_relation",
+                "Tie (width: agreements)",
+                "الرابط (السماكة: عدد الاتفاقات)",
+            )],
+        );
+        columns.push(rels);
+    }
+    if let Some(sb) = &opts.size_by {
+        columns.push(vec![vec![heading(
+            "legend_head_size",
+            &format!("Node size: {}", sb.measure),
+            &format!("حجم العقدة: {}", sb.measure),
+        )]]);
+    }
+
+    // Lay the columns out as a grid: rows are ranks (dot), cells are chained
+    // by invisible edges so that every engine keeps the block together.
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let mut grid: Vec<Vec<Node>> = vec![Vec::new(); height];
+    let mut prev_in_row: Vec<Option<String>> = vec![None; height];
+    for (ci, col) in columns.iter().enumerate() {
+        let mut prev_in_col: Option<String> = None;
+        for r in 0..height {
+            let cell: Vec<Node> = match col.get(r) {
+                Some(c) => c.clone(),
+                None => vec![Node {
+                    id: format!("legend_pad_{ci}_{r}"),
+                    attrs: vec![
+                        ("style", b("invis")),
+                        ("label", t("")),
+                        ("shape", b("point")),
+                    ],
+                    cluster: None,
+                }],
+            };
+            let first = cell[0].id.clone();
+            let last = cell[cell.len() - 1].id.clone();
+            let invis = || vec![("style", b("invis"))];
+            if let Some(p) = &prev_in_col {
+                edges.push(Edge {
+                    a: p.clone(),
+                    b: first.clone(),
+                    attrs: invis(),
+                });
+            }
+            if let Some(p) = &prev_in_row[r] {
+                edges.push(Edge {
+                    a: p.clone(),
+                    b: first.clone(),
+                    attrs: invis(),
+                });
+            }
+            prev_in_col = Some(first);
+            prev_in_row[r] = Some(last);
+            grid[r].extend(cell);
+        }
+    }
+    if pinned {
+        let sample_height = if opts.labels == Labels::Both {
+            0.8
+        } else {
+            0.55
+        };
+        pin(&columns, &mut grid, sample_height);
+    }
+    (grid, edges)
+}
+
+/// Rough size in inches of a legend node, from its label.
+fn estimated_size(n: &Node) -> (f64, f64) {
+    let get = |key: &str| {
+        n.attrs.iter().find_map(|(k, v)| match v {
+            Val::Text(s) | Val::Bare(s) if *k == key => Some(s.clone()),
+            _ => None,
+        })
+    };
+    if get("shape").as_deref() == Some("point") {
+        return (0.05, 0.05);
+    }
+    let label = get("label").unwrap_or_default();
+    let chars = label.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    let lines = label.lines().count().max(1) as f64;
+    (0.075 * chars + 0.45, 0.17 * lines + 0.25)
+}
+
+/// Pins the legend grid with `pos="x,y!"` (inches) for engines that honour
+/// pinned nodes but not ranks (fdp).
+fn pin(columns: &[Vec<Vec<Node>>], grid: &mut [Vec<Node>], sample_height: f64) {
+    let cell_size = |cell: &[Node]| -> (f64, f64) {
+        if cell.len() > 1 {
+            // A relation sample: its label sits on the edge between two points.
+            (1.4, sample_height)
+        } else {
+            cell.first().map_or((0.0, 0.0), estimated_size)
+        }
+    };
+    let height = grid.len();
+    let widths: Vec<f64> = columns
+        .iter()
+        .map(|c| c.iter().map(|cell| cell_size(cell).0).fold(0.3, f64::max))
+        .collect();
+    let heights: Vec<f64> = (0..height)
+        .map(|r| {
+            columns
+                .iter()
+                .filter_map(|c| c.get(r))
+                .map(|cell| cell_size(cell).1)
+                .fold(0.3, f64::max)
+        })
+        .collect();
+    let mut pos: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    let mut x = 0.0;
+    for (ci, col) in columns.iter().enumerate() {
+        let mut y = 0.0;
+        for (r, cell) in col.iter().enumerate() {
+            let cy = -(y + heights[r] / 2.0);
+            if cell.len() > 1 {
+                let step = (widths[ci] - 0.2) / (cell.len() - 1) as f64;
+                for (i, n) in cell.iter().enumerate() {
+                    pos.insert(n.id.clone(), (x + 0.1 + step * i as f64, cy));
+                }
+            } else if let Some(n) = cell.first() {
+                pos.insert(n.id.clone(), (x + widths[ci] / 2.0, cy));
+            }
+            y += heights[r] + 0.12;
+        }
+        x += widths[ci] + 0.3;
+    }
+    for n in grid.iter_mut().flatten() {
+        if let Some((px, py)) = pos.get(&n.id) {
+            n.attrs.push(("pos", t(format!("{px:.2},{py:.2}!"))));
+        }
+    }
+}
+
+// ---- writing ----
+
+/// A DOT document under construction: statements with indentation.
+struct Out {
+    text: String,
+    depth: usize,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            text: String::new(),
+            depth: 0,
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.close();
+        self.text
+    }
+
+    fn line(&mut self, s: &str) {
+        for _ in 0..self.depth {
+            self.text.push_str("  ");
+        }
+        self.text.push_str(s);
+        self.text.push('\n');
+    }
+
+    fn open(&mut self, head: &str) {
+        self.line(&format!("{head} {{"));
+        self.depth += 1;
+    }
+
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        self.line("}");
+    }
+
+    /// `name=value;` statements (inside a subgraph).
+    fn settings(&mut self, attrs: &Attrs) {
+        for (k, v) in attrs {
+            self.line(&format!("{k}={};", value(v)));
+        }
+    }
+
+    /// A `graph|node|edge [...]` default-attribute statement.
+    fn defaults(&mut self, what: &str, attrs: &Attrs) {
+        self.line(&format!("{what} {};", list(attrs)));
+    }
+
+    fn nodes(&mut self, nodes: &[&Node]) {
+        for n in nodes {
+            self.line(&format!("{} {};", n.id, list(&n.attrs)));
+        }
+    }
+
+    fn edges(&mut self, edges: &[Edge]) {
+        for e in edges {
+            self.line(&format!("{} -- {} {};", e.a, e.b, list(&e.attrs)));
+        }
+    }
+}
+
+fn value(v: &Val) -> String {
+    match v {
+        Val::Text(s) => format!("\"{}\"", text::escape(s)),
+        Val::Bare(s) => s.clone(),
+        Val::Html(s) => format!("<{s}>"),
+    }
+}
+
+fn list(attrs: &Attrs) -> String {
+    let parts: Vec<String> = attrs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", value(v)))
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// The DOT text of a figure; for engines that need it, also the network
+/// without the legend and the legend on its own (see [`Drawing::apart`]).
+fn emit(
+    ds: &Dataset,
+    fig: &Figure,
+    present: &Present,
+    two_mode: bool,
+    opts: &DotOptions,
+) -> (String, Option<(String, String)>) {
+    let layout = opts.layout.resolve(fig.nodes.len());
+    let with_legend = opts.legend && !fig.nodes.is_empty();
+    let full = {
+        let mut out = Out::new();
+        header(&mut out, opts, layout, fig.nodes.len());
+        body(&mut out, ds, fig, opts, layout);
+        if with_legend {
+            legend_block(&mut out, present, two_mode, layout != Layout::Dot, opts);
+        }
+        out.finish()
+    };
+    let apart = (with_legend && layout.legend_apart()).then(|| {
+        let mut main = Out::new();
+        header(&mut main, opts, layout, fig.nodes.len());
+        body(&mut main, ds, fig, opts, layout);
+        let mut leg = Out::new();
+        let plain = DotOptions {
+            title: String::new(),
+            caption: String::new(),
+            ..opts.clone()
+        };
+        header(&mut leg, &plain, Layout::Dot, 0);
+        legend_block(&mut leg, present, two_mode, false, opts);
+        (main.finish(), leg.finish())
+    });
+    (full, apart)
+}
+
+/// `graph {` and the default attributes of the graph, nodes and edges.
+fn header(out: &mut Out, opts: &DotOptions, layout: Layout, nodes: usize) {
+    out.open("graph");
+    let mut graph_attrs: Attrs = Vec::new();
+    if !opts.title.is_empty() || !opts.caption.is_empty() {
+        let title = text::html(&opts.title);
+        let caption = text::html(&opts.caption);
+        graph_attrs.push((
+            "label",
+            Val::Html(format!(
+                "<B><FONT POINT-SIZE=\"16\">{title}</FONT></B><BR/><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">{caption}</FONT>"
+            )),
+        ));
+        graph_attrs.push(("labelloc", b("t")));
+    }
+    graph_attrs.push(("fontname", t(FONT)));
+    graph_attrs.push(("layout", b(layout.as_str())));
+    match layout {
+        Layout::Auto | Layout::Dot => {
+            graph_attrs.push(("nodesep", b("0.25")));
+            graph_attrs.push(("ranksep", b("0.5")));
+        }
+        Layout::Neato | Layout::Fdp | Layout::Sfdp => {
+            graph_attrs.push(("overlap", b("prism")));
+            graph_attrs.push(("sep", t("+6")));
+            graph_attrs.push(("pack", b("true")));
+        }
+        Layout::Circo | Layout::Twopi => {
+            graph_attrs.push(("overlap", b("false")));
+        }
+    }
+    // Routed splines avoid nodes; with the spring engines they cost ~15 s on
+    // the whole network, so large figures get curved edges (under a second).
+    let routed = matches!(layout, Layout::Auto | Layout::Dot) || nodes <= SPLINES_MAX;
+    graph_attrs.push(("splines", b(if routed { "true" } else { "curved" })));
+    graph_attrs.push(("outputorder", b("edgesfirst")));
+    out.defaults("graph", &graph_attrs);
+    out.defaults(
+        "node",
+        &vec![
+            ("fontname", t(FONT)),
+            ("fontsize", b("10")),
+            ("style", b("filled")),
+            ("penwidth", b("1.4")),
+            ("margin", t("0.08,0.04")),
+        ],
+    );
+    out.defaults("edge", &vec![("fontname", t(FONT)), ("fontsize", b("9"))]);
+}
+
+/// Largest figure (nodes) drawn with routed splines by the spring engines.
+const SPLINES_MAX: usize = 60;
+
+/// Clusters, nodes and edges of the figure.
+fn body(out: &mut Out, ds: &Dataset, fig: &Figure, opts: &DotOptions, layout: Layout) {
+    let clustered = layout.draws_clusters();
+    for (key, c) in &fig.clusters {
+        let members: Vec<&Node> = fig
+            .nodes
+            .iter()
+            .filter(|n| n.cluster.as_deref() == Some(key.as_str()))
+            .collect();
+        if clustered {
+            out.open(&format!("subgraph {key}"));
+            out.settings(&vec![
+                ("label", t(cluster_label(ds, key, c, opts.labels))),
+                ("style", t("rounded,dashed")),
+                ("color", t("#888888")),
+                ("fontname", t(FONT)),
+                ("fontsize", b("11")),
+            ]);
+            out.nodes(&members);
+            out.close();
+        } else {
+            out.nodes(&members);
+        }
+    }
+    let loose: Vec<&Node> = fig.nodes.iter().filter(|n| n.cluster.is_none()).collect();
+    out.nodes(&loose);
+    out.edges(&fig.edges);
+}
+
+/// The legend cluster: rows are ranks (dot); `pinned` also fixes every node
+/// with `pos` (fdp, neato).
+fn legend_block(out: &mut Out, present: &Present, two_mode: bool, pinned: bool, opts: &DotOptions) {
+    let (rows, edges) = legend(present, two_mode, pinned, opts);
+    out.open("subgraph cluster_legend");
+    out.settings(&vec![
+        (
+            "label",
+            t(label_lines("Legend", "مفتاح الرسم", opts.labels)),
+        ),
+        ("fontname", t(FONT)),
+        ("fontsize", b("12")),
+        ("style", t("rounded")),
+        ("color", t("#999999")),
+        ("margin", b("10")),
+    ]);
+    out.defaults("node", &vec![("fontsize", b("9"))]);
+    for row in &rows {
+        out.open("subgraph");
+        out.line("rank=same;");
+        out.nodes(&row.iter().collect::<Vec<_>>());
+        out.close();
+    }
+    out.edges(&edges);
+    out.close();
 }

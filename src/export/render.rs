@@ -1,0 +1,429 @@
+//! Rendering DOT to SVG, PNG or PDF with Graphviz.
+//!
+//! Graphviz's cairo/pango outputs (`-Tsvg:cairo`, `-Tpng:cairo`,
+//! `-Tpdf:cairo`) are used: pango shapes Arabic and lays out each line in its
+//! own direction, and the SVG carries glyph outlines, so it looks the same in
+//! every viewer whatever fonts it has.
+//!
+//! There is no built-in renderer: the one pure-Rust candidate, layout-rs
+//! 0.1.3, draws only four node shapes (the kind encoding would be lost), only
+//! dashed edges (dotted, arrows and double lines would be lost), no
+//! clusters, title or HTML labels, has a layered layout only (the whole
+//! network comes out about 26,000 px wide), measures text by counting
+//! characters and writes a fixed Times font. See docs/figures.md. Without
+//! Graphviz, rendering stops with a message that says how to install it;
+//! `musalaha export dot` still writes the DOT files.
+//!
+//! The `dot` program is looked up on `PATH`, or taken from the `GRAPHVIZ_DOT`
+//! environment variable (the name other tools, e.g. PlantUML, use).
+
+use crate::error::{Error, Result};
+use crate::export::dot::Drawing;
+use std::io::{ErrorKind, Read, Write};
+use std::process::{Command, Stdio};
+
+/// Image formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ImageFormat {
+    /// Scalable vector graphics; text as glyph outlines.
+    #[default]
+    Svg,
+    /// Bitmap at 150 dpi.
+    Png,
+    /// Vector PDF for print.
+    Pdf,
+}
+
+impl ImageFormat {
+    /// File extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+            ImageFormat::Pdf => "pdf",
+        }
+    }
+
+    /// The format named by a file's extension, if any.
+    pub fn from_path(path: &std::path::Path) -> Option<ImageFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(ImageFormat::Svg),
+            "png" => Some(ImageFormat::Png),
+            "pdf" => Some(ImageFormat::Pdf),
+            _ => None,
+        }
+    }
+
+    fn graphviz_args(self) -> &'static [&'static str] {
+        match self {
+            ImageFormat::Svg => &["-Tsvg:cairo"],
+            ImageFormat::Png => &["-Tpng:cairo", "-Gdpi=150"],
+            ImageFormat::Pdf => &["-Tpdf:cairo"],
+        }
+    }
+}
+
+/// How to get Graphviz, for error messages.
+pub const INSTALL_HINT: &str = "install Graphviz and Arabic-capable fonts, e.g. `apt-get install graphviz fonts-noto-core` (Debian, Ubuntu), `dnf install graphviz google-noto-sans-arabic-fonts` (Fedora), `brew install graphviz` (macOS), or `winget install graphviz` (Windows); or set GRAPHVIZ_DOT to the `dot` program. Without Graphviz, `musalaha export dot` still writes DOT files.";
+
+/// The `dot` program to run.
+pub fn graphviz_program() -> std::ffi::OsString {
+    std::env::var_os("GRAPHVIZ_DOT")
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "dot".into())
+}
+
+/// Graphviz's version line (`dot - graphviz version 2.43.0 (0)`), or `None`
+/// when it cannot be run.
+pub fn graphviz_version() -> Option<String> {
+    let out = Command::new(graphviz_program())
+        .arg("-V")
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    Some(text)
+}
+
+fn missing(target: &str) -> Error {
+    Error::Write {
+        target: target.to_string(),
+        source: std::io::Error::new(
+            ErrorKind::NotFound,
+            format!("rendering needs Graphviz, which was not found\n  help: {INSTALL_HINT}"),
+        ),
+    }
+}
+
+/// Checks that Graphviz can run; `target` names what would be written.
+pub fn require_graphviz(target: &str) -> Result<()> {
+    graphviz_version()
+        .map(|_| ())
+        .ok_or_else(|| missing(target))
+}
+
+/// Renders a drawing. For engines that place the legend badly (neato,
+/// sfdp, circo, twopi) the network and the legend are laid out apart and the
+/// legend is put to the right of the network, top-aligned, before drawing.
+pub fn render_drawing(d: &Drawing, format: ImageFormat, target: &str) -> Result<Vec<u8>> {
+    match &d.apart {
+        None => render(&d.dot, format, target),
+        Some((main, legend)) => {
+            let main_pos = run(main, &["-Tdot"], target)?;
+            let legend_pos = run(legend, &["-Tdot"], target)?;
+            let combined = compose(
+                &String::from_utf8_lossy(&main_pos),
+                &String::from_utf8_lossy(&legend_pos),
+            )
+            .ok_or_else(|| Error::Write {
+                target: target.to_string(),
+                source: std::io::Error::other(
+                    "could not place the legend beside the network (unexpected Graphviz output)",
+                ),
+            })?;
+            let mut args = vec!["-n2"];
+            args.extend(format.graphviz_args());
+            run(&combined, &args, target)
+        }
+    }
+}
+
+/// Renders a DOT document; `target` names the file for error messages.
+pub fn render(dot: &str, format: ImageFormat, target: &str) -> Result<Vec<u8>> {
+    run(dot, format.graphviz_args(), target)
+}
+
+/// Runs Graphviz with `args` on `dot`; returns its output.
+fn run(dot: &str, args: &[&str], target: &str) -> Result<Vec<u8>> {
+    let mut child = Command::new(graphviz_program())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            ErrorKind::NotFound | ErrorKind::PermissionDenied => missing(target),
+            _ => Error::Write {
+                target: target.to_string(),
+                source: e,
+            },
+        })?;
+    let mut stdin = child.stdin.take();
+    let mut stdout = child.stdout.take();
+    let mut stderr = child.stderr.take();
+    // Feed and drain on separate threads so that neither pipe can fill up.
+    let (out, err) = std::thread::scope(|s| {
+        s.spawn(move || {
+            if let Some(mut i) = stdin.take() {
+                // A failed write shows up as Graphviz's exit status.
+                let _ = i.write_all(dot.as_bytes());
+            }
+        });
+        let err = s.spawn(move || {
+            let mut v = Vec::new();
+            if let Some(e) = stderr.as_mut() {
+                let _ = e.read_to_end(&mut v);
+            }
+            v
+        });
+        let mut out = Vec::new();
+        if let Some(o) = stdout.as_mut() {
+            let _ = o.read_to_end(&mut out);
+        }
+        (out, err.join().unwrap_or_default())
+    });
+    let status = child.wait().map_err(|e| Error::Write {
+        target: target.to_string(),
+        source: e,
+    })?;
+    if !status.success() || out.is_empty() {
+        let msg = String::from_utf8_lossy(&err);
+        let msg: Vec<&str> = msg.lines().take(5).collect();
+        let hint = if msg.iter().any(|l| l.contains("not recognized")) {
+            "\n  help: this Graphviz lacks the cairo/pango plugin; install the full package (e.g. `apt-get install graphviz`)"
+        } else {
+            ""
+        };
+        return Err(Error::Write {
+            target: target.to_string(),
+            source: std::io::Error::other(format!(
+                "Graphviz failed ({status}): {}{hint}",
+                msg.join(" / ")
+            )),
+        });
+    }
+    Ok(out)
+}
+
+// ---- placing the legend beside a laid-out network ----
+
+/// Joins DOT line continuations (backslash-newline) that Graphviz writes in
+/// long attribute values.
+fn unfold(text: &str) -> String {
+    text.replace("\\\r\n", "").replace("\\\n", "")
+}
+
+/// Byte range of the `{ … }` block that starts at or after `from`, skipping
+/// quoted strings and HTML-like `< … >` values.
+fn block(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let start = from + text[from..].find('{')?;
+    let (mut depth, mut in_str, mut esc, mut angle) = (0i32, false, false, 0i32);
+    for (i, &c) in bytes.iter().enumerate().skip(start) {
+        if in_str {
+            match (esc, c) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' if angle == 0 => in_str = true,
+            b'<' => angle += 1,
+            b'>' if angle > 0 => angle -= 1,
+            b'{' if angle == 0 => depth += 1,
+            b'}' if angle == 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((start, i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Finds `name="value"` (the name not part of a longer name) at or after
+/// `from`; returns the byte range of the value (without quotes).
+fn find_attr(text: &str, name: &str, from: usize) -> Option<(usize, usize)> {
+    let pat = format!("{name}=\"");
+    let mut at = from;
+    while let Some(i) = text[at..].find(&pat) {
+        let i = at + i;
+        let before = text[..i].chars().next_back();
+        if before.is_none_or(|c| !(c.is_alphanumeric() || c == '_')) {
+            let v = i + pat.len();
+            let end = v + text[v..].find('"')?;
+            return Some((v, end));
+        }
+        at = i + pat.len();
+    }
+    None
+}
+
+fn numbers(s: &str) -> Option<Vec<f64>> {
+    s.split(',').map(|x| x.trim().parse::<f64>().ok()).collect()
+}
+
+/// Moves every coordinate in `pos`, `lp` and `bb` values by (dx, dy).
+fn translate(text: &str, dx: f64, dy: f64) -> Option<String> {
+    let mut out = text.to_string();
+    for name in ["pos", "lp", "bb"] {
+        let mut at = 0;
+        while let Some((v, e)) = find_attr(&out, name, at) {
+            let value = &out[v..e];
+            let moved = if name == "bb" {
+                let n = numbers(value)?;
+                if n.len() != 4 {
+                    return None;
+                }
+                format!(
+                    "{:.2},{:.2},{:.2},{:.2}",
+                    n[0] + dx,
+                    n[1] + dy,
+                    n[2] + dx,
+                    n[3] + dy
+                )
+            } else {
+                let mut pts = Vec::new();
+                for tok in value.split_whitespace() {
+                    let (prefix, rest) = match tok.get(..2) {
+                        Some("e,") | Some("s,") => tok.split_at(2),
+                        _ => ("", tok),
+                    };
+                    let n = numbers(rest.trim_end_matches('!'))?;
+                    if n.len() != 2 {
+                        return None;
+                    }
+                    pts.push(format!("{prefix}{:.2},{:.2}", n[0] + dx, n[1] + dy));
+                }
+                pts.join(" ")
+            };
+            out.replace_range(v..e, &moved);
+            at = v + moved.len();
+        }
+    }
+    Some(out)
+}
+
+/// Puts the laid-out legend (`legend_pos`, Graphviz `-Tdot` output with a
+/// `cluster_legend`) to the right of the laid-out network (`main_pos`),
+/// top-aligned, and returns one positioned graph for `neato -n2`. The root
+/// graph's `bb` and `lp` are dropped so that Graphviz computes them again
+/// around both parts (and centres the title); the layout becomes neato.
+pub fn compose(main_pos: &str, legend_pos: &str) -> Option<String> {
+    let main = unfold(main_pos);
+    let legend = unfold(legend_pos);
+    // The root graph's attribute statement comes first in -Tdot output.
+    let root = main.find("graph [")?;
+    let root_end = root + block_end(&main[root..])?;
+    let (bv, be) = find_attr(&main[..root_end], "bb", root)?;
+    let mbb = numbers(&main[bv..be])?;
+    let mut head = main[..root_end].to_string();
+    for name in ["bb", "lp"] {
+        if let Some((v, e)) = find_attr(&head, name, root) {
+            // Remove `name="…"` and a following comma.
+            let start = v - name.len() - 2;
+            let mut end = e + 1;
+            let rest = &head[end..];
+            let skip = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\n']).len();
+            end += skip;
+            head.replace_range(start..end, "");
+        }
+    }
+    for engine in ["sfdp", "circo", "twopi", "fdp", "dot"] {
+        head = head.replace(&format!("layout={engine}"), "layout=neato");
+    }
+    let body_end = main.rfind('}')?;
+    let cl = legend.find("subgraph cluster_legend")?;
+    let (_, cl_end) = block(&legend, cl)?;
+    let cluster = &legend[cl..cl_end];
+    let (lv, le) = find_attr(cluster, "bb", 0)?;
+    let lbb = numbers(&cluster[lv..le])?;
+    if mbb.len() != 4 || lbb.len() != 4 {
+        return None;
+    }
+    let dx = mbb[2] + 24.0 - lbb[0];
+    let dy = mbb[3] - lbb[3];
+    let moved = translate(cluster, dx, dy)?;
+    Some(format!(
+        "{head}{}\n{moved}\n}}\n",
+        &main[root_end..body_end]
+    ))
+}
+
+/// Length of an attribute statement `graph [ … ];` up to and including `]`.
+fn block_end(text: &str) -> Option<usize> {
+    let (mut in_str, mut esc, mut angle) = (false, false, 0i32);
+    for (i, c) in text.char_indices() {
+        if in_str {
+            match (esc, c) {
+                (true, _) => esc = false,
+                (false, '\\') => esc = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if angle == 0 => in_str = true,
+            '<' => angle += 1,
+            '>' if angle > 0 => angle -= 1,
+            ']' if angle == 0 => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn translating_positions() {
+        let t = translate(
+            r#"a [pos="1,2", xlp="9,9"]; b -- c [pos="e,1,1 2,2 3.5,4", lp="0,0"]; graph [bb="0,0,10,20"];"#,
+            10.0,
+            -1.0,
+        )
+        .unwrap();
+        assert!(t.contains(r#"pos="11.00,1.00""#), "{t}");
+        assert!(t.contains(r#"xlp="9,9""#), "{t}");
+        assert!(
+            t.contains(r#"pos="e,11.00,0.00 12.00,1.00 13.50,3.00""#),
+            "{t}"
+        );
+        assert!(t.contains(r#"lp="10.00,-1.00""#), "{t}");
+        assert!(t.contains(r#"bb="10.00,-1.00,20.00,19.00""#), "{t}");
+        assert!(translate(r#"a [pos="x,y"]"#, 1.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn composing_puts_the_legend_right_of_the_network() {
+        let main = "graph {\n\tgraph [bb=\"0,0,100,50\",\n\t\tlabel=<<B>T</B>>,\n\t\tlayout=sfdp,\n\t\tlp=\"50,40\"\n\t];\n\ta [pos=\"10,10\"];\n}\n";
+        let legend = "graph {\n\tgraph [bb=\"0,0,40,30\"];\n\tsubgraph cluster_legend {\n\t\tgraph [bb=\"5,5,40,30\", label=\"{Legend}\"];\n\t\tx [pos=\"20,\\\n20\"];\n\t}\n}\n";
+        let c = compose(main, legend).unwrap();
+        assert!(!c.contains("bb=\"0,0,100,50\""), "{c}");
+        assert!(!c.contains("lp=\"50,40\""), "{c}");
+        assert!(c.contains("layout=neato") && !c.contains("sfdp"), "{c}");
+        // dx = 100 + 24 - 5, dy = 50 - 30
+        assert!(c.contains("bb=\"124.00,25.00,159.00,50.00\""), "{c}");
+        assert!(c.contains("x [pos=\"139.00,40.00\"]"), "{c}");
+        assert!(c.contains("a [pos=\"10,10\"]"), "{c}");
+        assert_eq!(c.matches('{').count(), c.matches('}').count(), "{c}");
+        assert!(compose("graph { a }", legend).is_none());
+    }
+
+    #[test]
+    fn formats_from_paths() {
+        assert_eq!(
+            ImageFormat::from_path(Path::new("a/b.SVG")),
+            Some(ImageFormat::Svg)
+        );
+        assert_eq!(
+            ImageFormat::from_path(Path::new("b.pdf")),
+            Some(ImageFormat::Pdf)
+        );
+        assert_eq!(ImageFormat::from_path(Path::new("b.dot")), None);
+        assert_eq!(ImageFormat::from_path(Path::new("b")), None);
+    }
+}
