@@ -8,10 +8,11 @@ use crate::export::batch::{self, IndexEntry, Per};
 use crate::export::caption::{self, Counts};
 use crate::export::dot::{self, ClusterBy, DotOptions, Drawing, Labels, Layout, SizeBy};
 use crate::export::render::{self, ImageFormat};
-use crate::filter::{Slice, SliceArgs};
+use crate::filter::{resolve_place, Slice, SliceArgs};
 use crate::graph::{Relation, DEFAULT_RELATIONS};
 use crate::model::{Agreement, Dataset, PlaceKind};
 use crate::output::{render as render_listing, Format};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Export formats.
@@ -123,6 +124,33 @@ fn size_by(text: &str) -> Result<Measure> {
             e.to_string().trim_start_matches("--measure: ")
         ))),
     }
+}
+
+/// Resolves the slicing flags. For figures, `--region` may also list several
+/// places separated by commas (`daraa-governorate,quneitra-governorate`):
+/// the slice then covers all of them, and its region id joins theirs with `+`.
+pub fn resolve_slice(ds: &Dataset, args: &SliceArgs) -> Result<Slice> {
+    if let Some(r) = &args.region {
+        if r.contains(',') && resolve_place(ds, r).is_err() {
+            let mut ids = Vec::new();
+            let mut set = BTreeSet::new();
+            for part in r.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let id = resolve_place(ds, part)?;
+                set.extend(ds.place_and_descendants(&id));
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let rest = SliceArgs {
+                region: None,
+                ..args.clone()
+            };
+            let mut slice = Slice::resolve(ds, &rest)?;
+            slice.region = Some((ids.join("+"), set));
+            return Ok(slice);
+        }
+    }
+    Slice::resolve(ds, args)
 }
 
 /// Checks the style options that do not depend on the data.
@@ -243,7 +271,7 @@ fn summary(f: &Figure) -> String {
 /// Runs the command; with `-o` or `--per` writes files and returns a summary.
 pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let relations = check_style(&args.style)?;
-    let slice = Slice::resolve(ds, &args.slice)?;
+    let slice = resolve_slice(ds, &args.slice)?;
     if let Some(per) = args.per {
         let dir = args.out_dir.as_deref().unwrap_or(Path::new("."));
         return run_batch(args, ds, &slice, per, dir, &relations);

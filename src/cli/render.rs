@@ -3,11 +3,11 @@
 
 use crate::error::{Error, Result};
 use crate::export::render::{self, ImageFormat};
-use crate::filter::{Slice, SliceArgs};
+use crate::filter::SliceArgs;
 use crate::model::Dataset;
 use std::path::PathBuf;
 
-use super::export::{check_style, figure, StyleArgs};
+use super::export::{check_style, figure, resolve_slice, StyleArgs};
 
 /// Arguments of `musalaha render`.
 #[derive(Debug, clap::Args)]
@@ -35,7 +35,7 @@ pub struct Args {
 /// Renders the figure and writes it; returns a one-line summary.
 pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let relations = check_style(&args.style)?;
-    let slice = Slice::resolve(ds, &args.slice)?;
+    let slice = resolve_slice(ds, &args.slice)?;
     let format = args
         .format
         .or_else(|| ImageFormat::from_path(&args.output))

@@ -16,11 +16,15 @@ pub struct Counts {
     pub edges: usize,
 }
 
-fn year_span(from: Option<Day>, to: Option<Day>) -> Option<String> {
+/// Whole calendar years as "2016" or "2017–2018". Arabic says "من 2017
+/// إلى 2018": a dash between numbers in right-to-left text is shown as
+/// "2018–2017", which reads ambiguously.
+fn year_span(from: Option<Day>, to: Option<Day>, arabic: bool) -> Option<String> {
     let (f, t) = (from?, to?);
     let whole = f.month == 1 && f.day == 1 && t.month == 12 && t.day == 31;
     match (whole, f.year == t.year) {
         (true, true) => Some(f.year.to_string()),
+        (true, false) if arabic => Some(format!("من {} إلى {}", f.year, t.year)),
         (true, false) => Some(format!("{}–{}", f.year, t.year)),
         _ => None,
     }
@@ -30,13 +34,20 @@ fn year_span(from: Option<Day>, to: Option<Day>) -> Option<String> {
 pub fn slice_phrase(ds: &Dataset, slice: &Slice, arabic: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some((id, _)) = &slice.region {
-        if let Some(p) = ds.places.get(id) {
-            parts.push(if arabic {
-                p.name_ar.clone()
-            } else {
-                p.name_en.clone()
-            });
-        }
+        // Several places (`a+b`, see cli::export::resolve_slice) are named together.
+        let names: Vec<String> = id
+            .split('+')
+            .map(|one| match ds.places.get(one) {
+                Some(p) if arabic => p.name_ar.clone(),
+                Some(p) => p.name_en.clone(),
+                None => one.to_string(),
+            })
+            .collect();
+        parts.push(if arabic {
+            names.join(" و")
+        } else {
+            names.join(" and ")
+        });
     }
     let mut window_is_period = false;
     if let Some(id) = &slice.period {
@@ -50,7 +61,11 @@ pub fn slice_phrase(ds: &Dataset, slice: &Slice, arabic: bool) -> String {
         }
     }
     if !window_is_period {
-        let dates = match (year_span(slice.from, slice.to), slice.from, slice.to) {
+        let dates = match (
+            year_span(slice.from, slice.to, arabic),
+            slice.from,
+            slice.to,
+        ) {
             (Some(y), _, _) => Some(y),
             (None, Some(f), Some(t)) if arabic => Some(format!("من {f} إلى {t}")),
             (None, Some(f), Some(t)) => Some(format!("{f} to {t}")),
@@ -210,14 +225,21 @@ mod tests {
     fn years_and_spans() {
         let d = |y, m, dd| Day::new(y, m, dd).unwrap();
         assert_eq!(
-            year_span(Some(d(2016, 1, 1)), Some(d(2016, 12, 31))),
+            year_span(Some(d(2017, 1, 1)), Some(d(2018, 12, 31)), true),
+            Some("من 2017 إلى 2018".into())
+        );
+        assert_eq!(
+            year_span(Some(d(2016, 1, 1)), Some(d(2016, 12, 31)), false),
             Some("2016".into())
         );
         assert_eq!(
-            year_span(Some(d(2017, 1, 1)), Some(d(2018, 12, 31))),
+            year_span(Some(d(2017, 1, 1)), Some(d(2018, 12, 31)), false),
             Some("2017–2018".into())
         );
-        assert_eq!(year_span(Some(d(2017, 1, 2)), Some(d(2018, 12, 31))), None);
-        assert_eq!(year_span(None, Some(d(2018, 12, 31))), None);
+        assert_eq!(
+            year_span(Some(d(2017, 1, 2)), Some(d(2018, 12, 31)), false),
+            None
+        );
+        assert_eq!(year_span(None, Some(d(2018, 12, 31)), false), None);
     }
 }

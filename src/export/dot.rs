@@ -2,7 +2,8 @@
 //!
 //! The document is built as text in memory; the caller writes it with real
 //! error handling. Node ids are generated (`n0`, `n1`, … for actors, `a0`, …
-//! for agreements, `legend_*`), cluster ids are `cluster_` plus a slug, and
+//! for agreements, `legend_*`), cluster ids are `cluster_` plus an id with
+//! `_` for `-` (a DOT identifier allows letters, digits and `_`), and
 //! every label and tooltip goes through [`text::escape`] (quoted strings) or
 //! [`text::html`] (the HTML-like title), so no name can break the syntax or
 //! be read by Graphviz as an escape or entity.
@@ -34,7 +35,7 @@ pub enum Labels {
 /// Graphviz layout engines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Layout {
-    /// dot for up to 40 nodes, fdp for more (the file names the engine chosen).
+    /// dot for up to 25 nodes, fdp for more (the file names the engine chosen).
     #[default]
     Auto,
     /// Layered (hierarchical); good for small slices; draws clusters.
@@ -88,7 +89,7 @@ impl Layout {
 }
 
 /// Largest number of nodes `--layout auto` draws with dot.
-pub const AUTO_DOT_MAX: usize = 40;
+pub const AUTO_DOT_MAX: usize = 25;
 
 /// How actors are grouped into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,7 +259,7 @@ fn actor_cluster(ds: &Dataset, id: &str, by: Option<ClusterBy>) -> Option<(Strin
     let a = ds.actors.get(id)?;
     match by? {
         ClusterBy::Alignment => Some((
-            format!("cluster_alignment_{}", text::slug(a.alignment.as_str())),
+            format!("cluster_alignment_{}", ident(a.alignment.as_str())),
             Cluster {
                 label: a.alignment.as_str().to_string(),
             },
@@ -267,13 +268,18 @@ fn actor_cluster(ds: &Dataset, id: &str, by: Option<ClusterBy>) -> Option<(Strin
     }
 }
 
+/// A DOT identifier made from an id: a slug with `_` for `-`.
+fn ident(id: &str) -> String {
+    text::slug(id).replace('-', "_")
+}
+
 fn place_cluster(ds: &Dataset, place: &str, level: PlaceKind) -> Option<(String, Cluster)> {
     let p = ds
         .place_ancestors(place)
         .into_iter()
         .find(|p| p.kind == level)?;
     Some((
-        format!("cluster_region_{}", text::slug(&p.id)),
+        format!("cluster_region_{}", ident(&p.id)),
         Cluster {
             label: format!("{}\n{}", p.name_en, p.name_ar),
         },
@@ -283,7 +289,7 @@ fn place_cluster(ds: &Dataset, place: &str, level: PlaceKind) -> Option<(String,
 fn cluster_label(ds: &Dataset, key: &str, c: &Cluster, labels: Labels) -> String {
     if let Some(al) = key
         .strip_prefix("cluster_alignment_")
-        .and_then(|s| Alignment::ALL.iter().find(|a| text::slug(a.as_str()) == s))
+        .and_then(|s| Alignment::ALL.iter().find(|a| ident(a.as_str()) == s))
     {
         return alignment_label(*al, labels);
     }

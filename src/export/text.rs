@@ -49,13 +49,14 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
-/// Splits text into lines (`\n`, `\r\n`, U+2028, U+2029) and drops control
-/// and bidi-override characters.
+/// Splits text into lines (`\n`, `\r\n`, U+2028, U+2029), turns tabs into
+/// spaces, and drops other control and bidi-override characters.
 pub fn clean_lines(s: &str) -> Vec<String> {
     let mut lines = vec![String::new()];
     for c in s.chars() {
         match c {
             '\n' | '\u{2028}' | '\u{2029}' => lines.push(String::new()),
+            '\t' => lines.last_mut().expect("never empty").push(' '),
             c if c.is_control() || is_bidi_control(c) => {}
             c => lines.last_mut().expect("never empty").push(c),
         }
@@ -154,6 +155,7 @@ mod tests {
         assert_eq!(escape("&amp; \\N"), "&amp;amp; \\\\N");
         assert_eq!(escape("\u{0007}bell\u{202E}"), "bell");
         assert_eq!(escape("a\u{2028}b"), "a\\nb");
+        assert_eq!(escape("a\tb"), "a b");
     }
 
     #[test]

@@ -2,5 +2,6 @@
 
 mod broken_data;
 mod commands;
+mod export;
 mod reference;
 mod support;

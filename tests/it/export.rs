@@ -1,0 +1,1019 @@
+//! Diagrams: `export dot` (single files and batches), `render`, styling,
+//! escaping of hostile names, and the message when Graphviz is missing.
+//!
+//! Every DOT text produced here goes through [`assert_dot`]: the Rust DOT
+//! parser of graphviz-rust (MIT) and, when it is installed, Graphviz itself
+//! (mandatory when MUSALAHA_REQUIRE_GRAPHVIZ is set, as in .ci/run).
+
+use crate::support::{check_with_graphviz, fixture, musalaha, run};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn data(name: &str) -> String {
+    fixture(name).to_str().expect("utf-8 path").to_string()
+}
+
+// ---- checking DOT ----
+
+/// Parses DOT with graphviz-rust and checks it with Graphviz when present
+/// (which must then also print no warning). Returns the parsed graph.
+fn assert_dot(dot: &str) -> Graph {
+    let g = graphviz_rust::parse(dot).unwrap_or_else(|e| panic!("invalid DOT: {e}\n{dot}"));
+    assert!(
+        matches!(g, Graph::Graph { .. }),
+        "an undirected graph is expected"
+    );
+    if check_with_graphviz(dot) {
+        graphviz_is_quiet(dot);
+    }
+    g
+}
+
+/// Graphviz accepts the text without warnings (a bad HTML label, for
+/// example, is only a warning).
+fn graphviz_is_quiet(dot: &str) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .args(["-Tsvg", "-o", "/dev/null"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dot runs (checked just before)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(dot.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("dot finishes");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("Warning") && !err.contains("Error"),
+        "Graphviz complained: {err}"
+    );
+}
+
+/// The text of an id as Graphviz shows it in a label: quotes removed, DOT
+/// escapes undone (`\"`, `\\`, `\n`), the `&amp;` entity read back, and
+/// direction marks dropped.
+fn shown(id: &Id) -> String {
+    let raw = match id {
+        Id::Escaped(s) => s
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .unwrap_or(s)
+            .to_string(),
+        Id::Plain(s) | Id::Html(s) | Id::Anonymous(s) => s.clone(),
+    };
+    let mut out = String::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') | Some('l') | Some('r') => out.push('\n'),
+                Some(x) => out.push(x),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace(['\u{200E}', '\u{200F}'], "")
+}
+
+fn id_text(id: &Id) -> String {
+    match id {
+        Id::Escaped(s) => s.trim_matches('"').to_string(),
+        Id::Plain(s) | Id::Html(s) | Id::Anonymous(s) => s.clone(),
+    }
+}
+
+fn attrs(list: &[Attribute]) -> BTreeMap<String, Id> {
+    list.iter()
+        .map(|Attribute(k, v)| (id_text(k), v.clone()))
+        .collect()
+}
+
+/// Everything in a parsed graph, flattened: nodes by id (with the
+/// subgraph they sit in), edges, subgraph ids, root graph attributes.
+#[derive(Default)]
+struct Parsed {
+    nodes: BTreeMap<String, (BTreeMap<String, Id>, Vec<String>)>,
+    edges: Vec<(String, String, BTreeMap<String, Id>)>,
+    subgraphs: Vec<String>,
+    graph: BTreeMap<String, Id>,
+}
+
+fn flatten(g: &Graph) -> Parsed {
+    let stmts = match g {
+        Graph::Graph { stmts, .. } | Graph::DiGraph { stmts, .. } => stmts,
+    };
+    let mut p = Parsed::default();
+    walk(stmts, &mut Vec::new(), &mut p);
+    p
+}
+
+fn walk(stmts: &[Stmt], path: &mut Vec<String>, p: &mut Parsed) {
+    let vertex = |v: &Vertex| match v {
+        Vertex::N(NodeId(id, _)) => id_text(id),
+        Vertex::S(_) => "<subgraph>".to_string(),
+    };
+    for s in stmts {
+        match s {
+            Stmt::Node(Node {
+                id: NodeId(id, _),
+                attributes,
+            }) => {
+                p.nodes
+                    .insert(id_text(id), (attrs(attributes), path.clone()));
+            }
+            Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(a, b),
+                attributes,
+            }) => {
+                p.edges.push((vertex(a), vertex(b), attrs(attributes)));
+            }
+            Stmt::Subgraph(Subgraph { id, stmts }) => {
+                let name = id_text(id);
+                p.subgraphs.push(name.clone());
+                path.push(name);
+                walk(stmts, path, p);
+                path.pop();
+            }
+            Stmt::GAttribute(graphviz_rust::dot_structures::GraphAttributes::Graph(a))
+                if path.is_empty() =>
+            {
+                p.graph.extend(attrs(a));
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Parsed {
+    fn actor_nodes(&self) -> Vec<&String> {
+        self.nodes.keys().filter(|k| is_numbered(k, 'n')).collect()
+    }
+    fn agreement_nodes(&self) -> Vec<&String> {
+        self.nodes.keys().filter(|k| is_numbered(k, 'a')).collect()
+    }
+    fn drawn_edges(&self) -> Vec<&(String, String, BTreeMap<String, Id>)> {
+        self.edges
+            .iter()
+            .filter(|(a, _, _)| !a.starts_with("legend_"))
+            .collect()
+    }
+    fn label(&self, node: &str) -> String {
+        shown(&self.nodes[node].0["label"])
+    }
+    fn labels(&self) -> Vec<String> {
+        self.actor_nodes().iter().map(|n| self.label(n)).collect()
+    }
+    fn attr(&self, node: &str, key: &str) -> Option<String> {
+        self.nodes[node].0.get(key).map(id_text)
+    }
+}
+
+fn is_numbered(id: &str, prefix: char) -> bool {
+    id.strip_prefix(prefix)
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn export(args: &[&str]) -> (Parsed, String) {
+    let mut all = vec!["export", "dot"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run(&all);
+    assert_eq!(code, 0, "musalaha {all:?} failed: {err}");
+    let g = assert_dot(&out);
+    (flatten(&g), out)
+}
+
+// ---- escaping ----
+
+/// The names in tests/fixtures/hostile-names, as Graphviz must show them
+/// (controls and bidi overrides dropped, tabs as spaces, CRLF as a break).
+fn hostile_names() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "Government \"of\" \\N \\G \\L \\l \\\\ \\",
+            "النظام \"السوري\" \\N \\",
+        ),
+        (
+            "Faction <b>&amp; &lt; &#945; & {graph} [x] -- y -> z; }\nsecond line",
+            "فصيل \"أ\" } digraph { ]",
+        ),
+        ("graph", "edge"),
+        ("درعا / Daraa committee", "Daraa لجنة درعا"),
+        ("Eviloverride and isolate", "شريرعكس"),
+        ("<<B>bold</B>>", "<TABLE>"),
+        ("Flag 🏳️‍🌈 tab bell strict", "لا\u{200D}إله\nسطر"),
+    ]
+}
+
+#[test]
+fn hostile_names_come_out_exactly_in_every_view() {
+    let d = data("hostile-names");
+    let names = hostile_names();
+    let views: &[&[&str]] = &[
+        &[],
+        &["--two-mode"],
+        &["--cluster-by", "alignment"],
+        &["--cluster-by", "region", "--level", "town", "--two-mode"],
+        &["--layout", "neato", "--size-by", "betweenness"],
+        &[
+            "--layout",
+            "fdp",
+            "--cluster-by",
+            "region",
+            "--level",
+            "governorate",
+        ],
+        &["--layout", "circo", "--no-legend"],
+    ];
+    for view in views {
+        for labels in ["en", "ar", "both"] {
+            let mut args = vec!["--data", &d, "--relation", "all", "--labels", labels];
+            args.extend_from_slice(view);
+            let (p, dot) = export(&args);
+            let got = p.labels();
+            assert_eq!(got.len(), names.len(), "{view:?} {labels}: {got:?}");
+            for (en, ar) in &names {
+                let want = match labels {
+                    "en" => en.to_string(),
+                    "ar" => ar.to_string(),
+                    _ => format!("{en}\n{ar}"),
+                };
+                assert!(
+                    got.contains(&want),
+                    "{view:?} --labels {labels}: no label {want:?} in {got:?}\n{dot}"
+                );
+            }
+            // Titles and captions are HTML-like labels: escaped as HTML.
+            let label = id_text(&p.graph["label"]);
+            let source = if labels == "ar" {
+                "المصادر: وثيقة &lt;&quot;مصدر&quot;&gt; &amp; \\"
+            } else {
+                "Sources: Test document &lt;script&gt;&amp;amp; &quot;quoted&quot; \\ {x}"
+            };
+            assert!(label.contains(source), "{label}");
+        }
+    }
+}
+
+#[test]
+fn hostile_names_in_titles_and_file_names() {
+    let d = data("hostile-names");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_str().unwrap();
+    let (code, out, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &d,
+        "--per",
+        "region",
+        "--out-dir",
+        dir,
+        "--labels",
+        "both",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote 2 DOT files"), "{out}");
+    for stem in ["region-gov-a", "region-gov-b"] {
+        let dot = std::fs::read_to_string(tmp.path().join(format!("{stem}.dot"))).unwrap();
+        let p = flatten(&assert_dot(&dot));
+        let title = id_text(&p.graph["label"]);
+        if stem == "region-gov-a" {
+            assert!(
+                title.contains("Governorate &lt;A&gt; &amp; &quot;B&quot; \\ {graph}"),
+                "{title}"
+            );
+        } else {
+            assert!(title.contains("Reconciliation network: node"), "{title}");
+        }
+    }
+    let (code, out, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &d,
+        "--per",
+        "period",
+        "--out-dir",
+        dir,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote 2 DOT files"), "{out}");
+    let dot = std::fs::read_to_string(tmp.path().join("period-early.dot")).unwrap();
+    let p = flatten(&assert_dot(&dot));
+    assert!(id_text(&p.graph["label"]).contains("Early &lt;period&gt; &amp; &quot;quotes&quot;"));
+}
+
+#[test]
+fn the_dot_checks_can_fail() {
+    assert!(
+        graphviz_rust::parse("graph { a [label=\"x\\\"] }").is_err(),
+        "an unclosed string"
+    );
+    assert!(
+        graphviz_rust::parse("graph { a [label=\"x\"]] }").is_err(),
+        "a stray bracket"
+    );
+    assert!(
+        graphviz_rust::parse("graph { a [label=<<B>x</B>] }").is_err(),
+        "an unclosed HTML label"
+    );
+    assert_eq!(
+        shown(&Id::Escaped(r#""a\\N \"q\" &amp;amp; x\ny""#.into())),
+        "a\\N \"q\" &amp; x\ny"
+    );
+}
+
+// ---- styling ----
+
+#[test]
+fn legend_shapes_fills_and_edge_styles() {
+    let (p, _) = export(&["--data", &data("valid"), "--relation", "all"]);
+    // The legend cluster lists the kinds, alignments and relations present.
+    assert!(p.subgraphs.contains(&"cluster_legend".to_string()));
+    let in_legend = |prefix: &str| {
+        p.nodes
+            .iter()
+            .filter(|(id, (_, path))| {
+                id.starts_with(prefix) && path.contains(&"cluster_legend".to_string())
+            })
+            .count()
+    };
+    assert_eq!(in_legend("legend_kind_"), 2, "state and armed-faction");
+    assert_eq!(
+        in_legend("legend_alignment_"),
+        4,
+        "regime, regime-ally, opposition, third-party"
+    );
+    assert_eq!(
+        in_legend("legend_relation_"),
+        10,
+        "two ends for each of 5 relations"
+    );
+    // Shapes by kind, fills by alignment.
+    let by_label = |name: &str| {
+        p.actor_nodes()
+            .into_iter()
+            .find(|n| p.label(n) == name)
+            .unwrap_or_else(|| panic!("no node {name}"))
+            .clone()
+    };
+    let gov = by_label("Government");
+    assert_eq!(p.attr(&gov, "shape").as_deref(), Some("hexagon"));
+    assert_eq!(p.attr(&gov, "fillcolor").as_deref(), Some("#C04F00"));
+    let fac = by_label("Faction A");
+    assert_eq!(p.attr(&fac, "shape").as_deref(), Some("ellipse"));
+    let guar = by_label("Guarantor State");
+    assert_eq!(
+        p.attr(&guar, "style").as_deref(),
+        Some("filled,dashed"),
+        "allies have a dashed outline"
+    );
+    // Edge style per relation; the tooltip names the relation.
+    let mut style = BTreeMap::new();
+    for (_, _, a) in p.drawn_edges() {
+        let rel = id_text(&a["tooltip"])
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .to_string();
+        style.insert(
+            rel,
+            (
+                id_text(&a["style"]),
+                id_text(&a["color"]),
+                id_text(&a["arrowhead"]),
+            ),
+        );
+    }
+    assert_eq!(style["signing"].0, "solid");
+    assert_eq!(style["guaranteeing"].0, "dashed");
+    assert_eq!(style["mediating"].0, "dotted");
+    assert_eq!(style["mediating"].2, "empty");
+    assert_eq!(style["negotiating"].2, "tee");
+    assert!(
+        style["co-signing"].1.contains("invis"),
+        "co-signing is a double line"
+    );
+    // Width by weight: fac-a and gov signed two agreements.
+    let (_, _, a) = p
+        .drawn_edges()
+        .into_iter()
+        .find(|(_, _, a)| id_text(&a["tooltip"]).starts_with("fac-a signing gov"))
+        .unwrap();
+    assert_eq!(id_text(&a["penwidth"]), "2.70");
+    // Fonts on the graph, nodes and edges (edge labels otherwise fall back to a serif).
+    let out = run(&["export", "dot", "--data", &data("valid")]).1;
+    assert!(out.contains("graph [label=<") && out.contains("fontname=\"Noto Sans\", layout=dot"));
+    assert!(out.contains("node [fontname=\"Noto Sans\""));
+    assert!(out.contains("edge [fontname=\"Noto Sans\""));
+}
+
+#[test]
+fn no_legend_title_caption_and_languages() {
+    let (p, _) = export(&["--data", &data("valid"), "--no-legend"]);
+    assert!(!p.subgraphs.contains(&"cluster_legend".to_string()));
+    assert!(p.nodes.keys().all(|k| !k.starts_with("legend_")));
+    let title = id_text(&p.graph["label"]);
+    assert!(
+        title.contains("Reconciliation network: all agreements"),
+        "{title}"
+    );
+    assert!(title.contains("3 agreements, 5 actors, 8 ties"), "{title}");
+    assert!(title.contains("Sources: Test document"), "{title}");
+
+    let (p, _) = export(&[
+        "--data",
+        &data("valid"),
+        "--region",
+        "ghouta",
+        "--period",
+        "early",
+        "--labels",
+        "ar",
+    ]);
+    let title = id_text(&p.graph["label"]);
+    assert!(title.contains("شبكة المصالحات: الغوطة، مبكر"), "{title}");
+    assert!(title.contains("المصادر: وثيقة"), "{title}");
+    assert_eq!(p.labels(), vec!["فصيل أ", "النظام", "دولة وسيطة"]);
+
+    let (p, _) = export(&[
+        "--data",
+        &data("valid"),
+        "--from",
+        "2016",
+        "--to",
+        "2018",
+        "--labels",
+        "both",
+    ]);
+    let title = id_text(&p.graph["label"]);
+    assert!(
+        title.contains("Reconciliation network: 2016–2018<BR/>شبكة المصالحات: من 2016 إلى 2018"),
+        "{title}"
+    );
+
+    let (p, _) = export(&["--data", &data("valid"), "--title", "Figure 3 <draft>"]);
+    assert!(id_text(&p.graph["label"]).contains("Figure 3 &lt;draft&gt;"));
+}
+
+#[test]
+fn size_clusters_layouts_and_two_mode() {
+    let d = data("valid");
+    // --size-by scales labels by the measure and says so in the legend.
+    let (p, _) = export(&["--data", &d, "--size-by", "betweenness"]);
+    let sizes: Vec<String> = p
+        .actor_nodes()
+        .iter()
+        .filter_map(|n| p.attr(n, "fontsize"))
+        .collect();
+    assert_eq!(sizes.len(), 5);
+    assert!(
+        sizes.contains(&"22.0".to_string()) && sizes.contains(&"10.0".to_string()),
+        "{sizes:?}"
+    );
+    assert!(p.nodes.contains_key("legend_head_size"));
+    for bad in ["nonsense", "all", "degree,strength"] {
+        let (code, _, err) = run(&["export", "dot", "--data", &d, "--size-by", bad]);
+        assert_eq!(code, 2, "{bad}");
+        assert!(err.contains("--size-by"), "{err}");
+    }
+    // Clusters by alignment and by region.
+    let (p, _) = export(&["--data", &d, "--cluster-by", "alignment"]);
+    assert!(
+        p.subgraphs
+            .contains(&"cluster_alignment_opposition".to_string()),
+        "{:?}",
+        p.subgraphs
+    );
+    let in_opposition = p
+        .actor_nodes()
+        .into_iter()
+        .filter(|n| {
+            p.nodes[*n]
+                .1
+                .contains(&"cluster_alignment_opposition".to_string())
+        })
+        .count();
+    assert_eq!(in_opposition, 2);
+    let (p, _) = export(&[
+        "--data",
+        &d,
+        "--two-mode",
+        "--cluster-by",
+        "region",
+        "--level",
+        "city",
+    ]);
+    assert!(
+        p.subgraphs.contains(&"cluster_region_douma".to_string()),
+        "{:?}",
+        p.subgraphs
+    );
+    let (code, _, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &d,
+        "--cluster-by",
+        "alignment",
+        "--layout",
+        "neato",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--layout dot or --layout fdp"), "{err}");
+    let (code, _, err) = run(&["export", "dot", "--data", &d, "--level", "galaxy"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("place kind"), "{err}");
+    // Layout engines are written into the file; auto picks dot for small figures.
+    for (flag, engine) in [
+        ("auto", "dot"),
+        ("neato", "neato"),
+        ("sfdp", "sfdp"),
+        ("twopi", "twopi"),
+    ] {
+        let (p, _) = export(&["--data", &d, "--layout", flag]);
+        assert_eq!(id_text(&p.graph["layout"]), engine);
+    }
+    // The two-mode view: agreements as boxes labelled with their date.
+    let (p, _) = export(&["--data", &d, "--two-mode"]);
+    let mut dates: Vec<String> = p.agreement_nodes().iter().map(|n| p.label(n)).collect();
+    dates.sort();
+    assert_eq!(dates, vec!["2016", "2018-04-01", "mid 2014-11"]);
+    assert!(p
+        .agreement_nodes()
+        .iter()
+        .all(|n| p.attr(n, "shape").as_deref() == Some("box")));
+    assert_eq!(
+        p.drawn_edges().len(),
+        9,
+        "one edge per drawn participation (3 + 4 + 2)"
+    );
+    assert!(p.nodes.contains_key("legend_agreement"));
+}
+
+#[test]
+fn whole_network_picks_a_spring_layout() {
+    let (p, dot) = export(&["--size-by", "betweenness", "--labels", "both"]);
+    assert_eq!(id_text(&p.graph["layout"]), "fdp");
+    assert!(p.actor_nodes().len() > 40);
+    // Spring layouts pin the legend in place.
+    assert!(dot.contains("pos=\""), "legend nodes are pinned");
+}
+
+// ---- batches ----
+
+fn read_index(dir: &Path) -> (Vec<serde_json::Value>, String) {
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let csv = std::fs::read_to_string(dir.join("index.csv")).unwrap();
+    (json.as_array().unwrap().clone(), csv)
+}
+
+/// Checks every file the index lists against the file itself.
+fn check_index(dir: &Path, entries: &[serde_json::Value], two_mode: bool) {
+    for e in entries {
+        let file = e["file"].as_str().unwrap();
+        let dot = std::fs::read_to_string(dir.join(file)).unwrap();
+        let p = flatten(&assert_dot(&dot));
+        let nodes = p.actor_nodes().len() + p.agreement_nodes().len();
+        assert_eq!(e["nodes"], nodes, "{file}");
+        assert_eq!(e["actors"], p.actor_nodes().len(), "{file}");
+        assert_eq!(e["edges"], p.drawn_edges().len(), "{file}");
+        if !two_mode {
+            assert!(p.agreement_nodes().is_empty());
+        }
+        assert!(e["agreements"].as_u64().unwrap() > 0, "{file}");
+    }
+}
+
+#[test]
+fn batch_per_year_with_stable_names_and_an_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("years");
+    let (code, out, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &data("valid"),
+        "--per",
+        "year",
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote 3 DOT files"), "{out}");
+    assert!(
+        out.contains("skipped 2 slices with nothing to draw: year-2015, year-2017"),
+        "{out}"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "index.csv",
+            "index.json",
+            "year-2014.dot",
+            "year-2016.dot",
+            "year-2018.dot"
+        ]
+    );
+    let (entries, csv) = read_index(&dir);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "file,figure,per,key,name_en,name_ar,slice,from,to,agreements,nodes,actors,edges"
+    );
+    assert_eq!(csv.lines().count(), 4);
+    assert!(csv.contains("year-2014.dot,,year,2014,2014,2014,2014-01-01 to 2014-12-31,2014-01-01,2014-12-31,1,3,3,"), "{csv}");
+    assert_eq!(entries[0]["file"], "year-2014.dot");
+    assert_eq!(entries[2]["slice"], "2018-01-01 to 2018-12-31");
+    check_index(&dir, &entries, false);
+    // Each year file is titled by its year.
+    let dot = std::fs::read_to_string(dir.join("year-2016.dot")).unwrap();
+    assert!(dot.contains("Reconciliation network: 2016"));
+    // A second run writes the same bytes.
+    let again = tmp.path().join("again");
+    run(&[
+        "export",
+        "dot",
+        "--data",
+        &data("valid"),
+        "--per",
+        "year",
+        "--out-dir",
+        again.to_str().unwrap(),
+    ]);
+    for f in &files {
+        assert_eq!(
+            std::fs::read(dir.join(f)).unwrap(),
+            std::fs::read(again.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn batch_per_region_on_the_embedded_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (code, out, err) = run(&[
+        "export",
+        "dot",
+        "--per",
+        "region",
+        "--level",
+        "area",
+        "--region",
+        "rif-dimashq",
+        "--from",
+        "2016",
+        "--two-mode",
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("DOT files"), "{out}");
+    let (entries, _) = read_index(dir);
+    let stems: Vec<&str> = entries
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert!(stems.contains(&"region-eastern-ghouta.dot"), "{stems:?}");
+    for e in &entries {
+        assert_eq!(
+            e["file"],
+            format!("region-{}.dot", e["key"].as_str().unwrap())
+        );
+    }
+    let keys: Vec<&str> = entries.iter().map(|e| e["key"].as_str().unwrap()).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "regions come sorted by place id");
+    for e in &entries {
+        assert_eq!(e["per"], "region");
+        assert!(
+            e["slice"].as_str().unwrap().contains("from 2016-01-01"),
+            "{e}"
+        );
+    }
+    check_index(dir, &entries, true);
+}
+
+#[test]
+fn batch_per_period_on_the_embedded_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (code, _, err) = run(&[
+        "export",
+        "dot",
+        "--per",
+        "period",
+        "--labels",
+        "both",
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (entries, _) = read_index(dir);
+    let files: Vec<&str> = entries
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files[0], "period-ministry.dot");
+    assert!(
+        files.contains(&"period-hmeimim.dot") && files.contains(&"period-before-hmeimim.dot"),
+        "{files:?}"
+    );
+    let hmeimim = entries.iter().find(|e| e["key"] == "hmeimim").unwrap();
+    assert_eq!(hmeimim["name_ar"], "مرحلة مركز حميميم");
+    assert_eq!(hmeimim["from"], "2016-02-23");
+    check_index(dir, &entries, false);
+}
+
+#[test]
+fn batch_errors_name_the_flag() {
+    let d = data("valid");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_str().unwrap();
+    for (args, needle) in [
+        (vec!["--per", "year"], "--out-dir"),
+        (
+            vec!["--per", "year", "--out-dir", dir, "-o", "x.dot"],
+            "--output",
+        ),
+        (
+            vec!["--per", "period", "--period", "early", "--out-dir", dir],
+            "--per period cannot be combined with --period",
+        ),
+        (
+            vec!["--per", "region", "--level", "camp", "--out-dir", dir],
+            "no place of kind 'camp'",
+        ),
+        (vec!["--render", "svg"], "--render needs -o FILE"),
+    ] {
+        let mut all = vec!["export", "dot", "--data", &d];
+        all.extend(args.iter().copied());
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{all:?}: {out}{err}");
+        assert!(err.contains(needle), "{all:?}: {err}");
+        assert!(out.is_empty());
+    }
+}
+
+// ---- rendering ----
+
+/// Without Graphviz (GRAPHVIZ_DOT pointing nowhere, or nothing on PATH),
+/// rendering stops with exit code 1 and says how to install it; nothing is
+/// written; plain DOT export still works.
+#[test]
+fn renderer_fallback_without_graphviz() {
+    let tmp = tempfile::tempdir().unwrap();
+    let svg = tmp.path().join("fig.svg");
+    let d = data("valid");
+    let cases: Vec<(&str, &str)> = vec![("GRAPHVIZ_DOT", "/nonexistent/dot"), ("PATH", "")];
+    for (var, value) in cases {
+        let out = musalaha()
+            .env(var, value)
+            .env_remove(if var == "PATH" {
+                "GRAPHVIZ_DOT"
+            } else {
+                "UNUSED"
+            })
+            .args(["render", "--data", &d, "-o", svg.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{var}: {err}");
+        assert!(
+            err.contains("rendering needs Graphviz, which was not found"),
+            "{err}"
+        );
+        assert!(
+            err.contains("apt-get install graphviz fonts-noto-core"),
+            "{err}"
+        );
+        assert!(
+            err.contains("musalaha export dot` still writes DOT files"),
+            "{err}"
+        );
+        assert!(!svg.exists());
+        let dotfile = tmp.path().join("fig.dot");
+        let out = musalaha()
+            .env(var, value)
+            .args([
+                "export",
+                "dot",
+                "--data",
+                &d,
+                "-o",
+                dotfile.to_str().unwrap(),
+                "--render",
+                "png",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            !dotfile.exists(),
+            "nothing is written when the figure cannot be"
+        );
+        let out = musalaha()
+            .env(var, value)
+            .args([
+                "export",
+                "dot",
+                "--data",
+                &d,
+                "-o",
+                dotfile.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_dot(&std::fs::read_to_string(&dotfile).unwrap());
+        std::fs::remove_file(&dotfile).unwrap();
+    }
+}
+
+fn graphviz_available() -> bool {
+    let ok = std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("MUSALAHA_REQUIRE_GRAPHVIZ").is_none(),
+            "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run"
+        );
+        eprintln!("skipped: rendering test (no `dot` on PATH; install graphviz to run it)");
+    }
+    ok
+}
+
+#[test]
+fn render_svg_png_pdf_with_graphviz() {
+    if !graphviz_available() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let d = data("hostile-names");
+    for (file, extra, magic) in [
+        ("a.svg", vec![], &b"<?xml"[..]),
+        ("b.png", vec!["--labels", "both"], &b"\x89PNG"[..]),
+        ("c.pdf", vec!["--two-mode"], &b"%PDF"[..]),
+        ("d.out", vec!["--format", "png"], &b"\x89PNG"[..]),
+        // Engines whose legend is laid out apart and put beside the network.
+        ("e.svg", vec!["--layout", "neato"], &b"<?xml"[..]),
+        (
+            "f.png",
+            vec!["--layout", "circo", "--labels", "ar"],
+            &b"\x89PNG"[..],
+        ),
+        (
+            "g.svg",
+            vec!["--layout", "fdp", "--cluster-by", "alignment"],
+            &b"<?xml"[..],
+        ),
+    ] {
+        let path = tmp.path().join(file);
+        let mut args = vec![
+            "render",
+            "--data",
+            &d,
+            "--relation",
+            "all",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        args.extend(extra.iter().copied());
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.starts_with("wrote "), "{out}");
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(magic), "{file}");
+    }
+    // The composed figure is wider than the network alone: the legend is beside it.
+    let width = |p: &Path| {
+        let b = std::fs::read(p).unwrap();
+        u32::from_be_bytes([b[16], b[17], b[18], b[19]])
+    };
+    let with = tmp.path().join("with.png");
+    let without = tmp.path().join("without.png");
+    run(&[
+        "render",
+        "--data",
+        &d,
+        "--layout",
+        "neato",
+        "-o",
+        with.to_str().unwrap(),
+    ]);
+    run(&[
+        "render",
+        "--data",
+        &d,
+        "--layout",
+        "neato",
+        "--no-legend",
+        "-o",
+        without.to_str().unwrap(),
+    ]);
+    assert!(
+        width(&with) > width(&without) + 100,
+        "{} vs {}",
+        width(&with),
+        width(&without)
+    );
+    // Batch rendering writes each figure next to its DOT file and lists it.
+    let dir = tmp.path().join("batch");
+    let (code, out, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &d,
+        "--per",
+        "year",
+        "--render",
+        "svg",
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(with svg figures)"), "{out}");
+    let (entries, _) = read_index(&dir);
+    for e in &entries {
+        let fig = e["figure"].as_str().unwrap();
+        assert!(dir.join(fig).exists(), "{fig}");
+        assert_eq!(
+            fig.trim_end_matches(".svg"),
+            e["file"].as_str().unwrap().trim_end_matches(".dot")
+        );
+    }
+    // A broken Graphviz run is reported with its message.
+    let out = musalaha()
+        .env("GRAPHVIZ_DOT", "false")
+        .args([
+            "render",
+            "--data",
+            &d,
+            "-o",
+            tmp.path().join("x.svg").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+// ---- the examples and the docs ----
+
+/// Every `musalaha render …` line of examples/figures.sh is a valid command:
+/// run as `export dot` with the same options, it succeeds and yields valid DOT.
+#[test]
+fn example_figure_commands_are_valid() {
+    let script =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/figures.sh"))
+            .unwrap();
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/figures.md"))
+            .unwrap();
+    let mut n = 0;
+    for line in script
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("render "))
+    {
+        // `render <name> <options…>` is the script's helper.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let name = words[1];
+        let opts: Vec<String> = words[2..]
+            .iter()
+            .map(|w| w.trim_matches('"').to_string())
+            .collect();
+        let mut args = vec!["export".to_string(), "dot".to_string()];
+        args.extend(opts.iter().cloned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{line}: {err}");
+        graphviz_rust::parse(&out).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert!(
+            docs.contains(&format!("figures/{name}.svg")),
+            "docs/figures.md does not show {name}"
+        );
+        n += 1;
+    }
+    assert!(n >= 5, "only {n} figures in examples/figures.sh");
+}
