@@ -50,20 +50,20 @@ pub struct StyleArgs {
     /// Scale node labels by a centrality measure (degree, strength, betweenness, closeness).
     #[arg(long, value_name = "MEASURE")]
     pub size_by: Option<String>,
-    /// Group nodes in boxes by alignment or by region (needs --layout dot or fdp).
+    /// Group nodes in boxes by alignment or by region (with --layout auto, dot or fdp).
     #[arg(long, value_enum, value_name = "BY")]
     pub cluster_by: Option<ClusterChoice>,
     /// Level of the place hierarchy for --per region and --cluster-by region:
     /// governorate, area, city, … (see `musalaha codebook`).
     #[arg(long, value_parser = parse_level, default_value = "governorate", value_name = "KIND")]
     pub level: PlaceKind,
-    /// Graphviz layout engine (dot for small slices, neato or sfdp for the whole network).
+    /// Graphviz layout engine; auto takes dot for small figures and fdp for large ones.
     #[arg(long, value_enum, default_value_t)]
     pub layout: Layout,
     /// Draw agreements as boxes labelled with their date, joined to the actors taking part.
     #[arg(long)]
     pub two_mode: bool,
-    /// Title instead of the generated one (with --per, the slice is appended).
+    /// Title instead of the generated one (with --per, the region, year or period is appended).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 }
@@ -76,6 +76,9 @@ pub struct StyleArgs {
   musalaha export dot --per period --labels both --out-dir periods/
   musalaha export dot --layout neato --size-by betweenness -o network.dot
   musalaha export dot --region daraa-governorate --two-mode --labels ar -o daraa.dot
+  musalaha export dot --region daraa-governorate,quneitra-governorate --from 2018 -o south.dot
+
+For figures, --region also takes several places separated by commas.
 
 Style (see docs/figures.md): node shape = actor kind; fill = alignment (colour-blind-safe hues
 in four greyscale tiers, with a dashed or dotted outline where two share a tier); ties: signing
