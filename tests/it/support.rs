@@ -10,7 +10,9 @@ pub fn musalaha() -> Command {
 
 /// A path under tests/fixtures.
 pub fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs the binary and returns (exit code, stdout, stderr).
@@ -46,7 +48,10 @@ pub fn check_with_graphviz(dot: &str) -> bool {
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
-            assert!(!required, "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run: {e}");
+            assert!(
+                !required,
+                "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run: {e}"
+            );
             eprintln!("skipped: Graphviz check (no `dot` on PATH; install graphviz to run it)");
             return false;
         }
