@@ -6,6 +6,7 @@
 //! [`output`] (table, JSON, CSV) → [`cli`] (one file per subcommand).
 
 pub mod analysis;
+pub mod coverage;
 pub mod cli;
 pub mod error;
 pub mod export;

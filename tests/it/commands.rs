@@ -650,3 +650,17 @@ fn eastern_ghouta_degree() {
     assert_eq!(v[1]["actor"], "russia");
     assert!((v[1]["score"].as_f64().unwrap() - 5.0 / 7.0).abs() < 1e-12);
 }
+
+#[test]
+fn codebook_doc_matches_the_vocabularies() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codebook.md")).unwrap();
+    let start = doc.find("<!-- vocabulary:start").expect("start marker");
+    let body_start = doc[start..].find('\n').unwrap() + start + 1;
+    let end = doc.find("<!-- vocabulary:end -->").expect("end marker");
+    let (code, out, _) = run(&["codebook", "--markdown"]);
+    assert_eq!(code, 0);
+    assert!(
+        doc[body_start..end] == out,
+        "docs/codebook.md is out of date: regenerate its vocabulary section with `musalaha codebook --markdown`"
+    );
+}

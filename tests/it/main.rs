@@ -3,5 +3,6 @@
 mod analysis;
 mod broken_data;
 mod commands;
+mod dataset;
 mod reference;
 mod support;
