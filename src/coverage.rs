@@ -25,7 +25,9 @@ pub struct CoverageRow {
 /// for country-level and foreign places).
 fn region_of(ds: &Dataset, place: &str) -> String {
     for p in ds.place_ancestors(place) {
-        if p.kind == PlaceKind::Governorate || p.kind == PlaceKind::Zone && p.parent.as_deref() == Some("syria") {
+        if p.kind == PlaceKind::Governorate
+            || p.kind == PlaceKind::Zone && p.parent.as_deref() == Some("syria")
+        {
             return p.id.clone();
         }
     }
@@ -100,7 +102,11 @@ pub fn coverage(ds: &Dataset) -> Vec<CoverageRow> {
             gap("no-signatory", &a.id, a.kind.to_string());
         }
         for p in a.participants.iter().filter(|p| p.locator.is_none()) {
-            gap("participant-without-locator", &a.id, format!("{}:{}", p.actor, p.role));
+            gap(
+                "participant-without-locator",
+                &a.id,
+                format!("{}:{}", p.actor, p.role),
+            );
         }
         for t in a.terms.iter().filter(|t| t.locator.is_none()) {
             gap("term-without-locator", &a.id, t.code.to_string());
@@ -108,7 +114,11 @@ pub fn coverage(ds: &Dataset) -> Vec<CoverageRow> {
         if a.date.precision == Precision::Range && a.date_note.is_some() {
             gap("inferred-date", &a.id, a.date.text.clone());
         }
-        for t in a.terms.iter().filter(|t| t.code == crate::model::TermCode::Other) {
+        for t in a
+            .terms
+            .iter()
+            .filter(|t| t.code == crate::model::TermCode::Other)
+        {
             gap("other-term", &a.id, t.note.clone().unwrap_or_default());
         }
     }

@@ -6,8 +6,8 @@
 //! [`output`] (table, JSON, CSV) → [`cli`] (one file per subcommand).
 
 pub mod analysis;
-pub mod coverage;
 pub mod cli;
+pub mod coverage;
 pub mod error;
 pub mod export;
 pub mod filter;

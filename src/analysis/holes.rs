@@ -34,18 +34,30 @@ fn mutual(graph: &SimpleGraph, directed: bool) -> Vec<BTreeMap<usize, f64>> {
     m
 }
 
-fn p(m: &[BTreeMap<usize, f64>], u: usize, v: usize) -> f64 {
-    let total: f64 = m[u].values().sum();
-    if total == 0.0 {
-        0.0
-    } else {
-        m[u].get(&v).copied().unwrap_or(0.0) / total
-    }
+/// Normalised mutual weights p(u, v) = m(u, v) / Σ_x m(u, x), per node.
+fn proportions(m: &[BTreeMap<usize, f64>]) -> Vec<BTreeMap<usize, f64>> {
+    m.iter()
+        .map(|row| {
+            let total: f64 = row.values().sum();
+            row.iter()
+                .map(|(&v, &w)| (v, if total == 0.0 { 0.0 } else { w / total }))
+                .collect()
+        })
+        .collect()
+}
+
+fn get(row: &BTreeMap<usize, f64>, v: usize) -> f64 {
+    row.get(&v).copied().unwrap_or(0.0)
 }
 
 /// Burt's effective size per node.
 pub fn effective_size(graph: &SimpleGraph, directed: bool) -> Vec<f64> {
     let m = mutual(graph, directed);
+    let p = proportions(&m);
+    let max: Vec<f64> = m
+        .iter()
+        .map(|row| row.values().cloned().fold(0.0, f64::max))
+        .collect();
     (0..graph.nodes.len())
         .map(|u| {
             if m[u].is_empty() {
@@ -53,16 +65,15 @@ pub fn effective_size(graph: &SimpleGraph, directed: bool) -> Vec<f64> {
             }
             m[u].keys()
                 .map(|&v| {
-                    let vmax = m[v].values().cloned().fold(0.0, f64::max);
-                    let r: f64 = m[u]
-                        .keys()
-                        .map(|&w| {
-                            let q = if vmax == 0.0 {
+                    let r: f64 = p[u]
+                        .iter()
+                        .map(|(&w, &puw)| {
+                            let q = if max[v] == 0.0 {
                                 0.0
                             } else {
-                                m[v].get(&w).copied().unwrap_or(0.0) / vmax
+                                get(&m[v], w) / max[v]
                             };
-                            p(&m, u, w) * q
+                            puw * q
                         })
                         .sum();
                     1.0 - r
@@ -75,15 +86,16 @@ pub fn effective_size(graph: &SimpleGraph, directed: bool) -> Vec<f64> {
 /// Burt's constraint per node.
 pub fn constraint(graph: &SimpleGraph, directed: bool) -> Vec<f64> {
     let m = mutual(graph, directed);
+    let p = proportions(&m);
     (0..graph.nodes.len())
         .map(|u| {
             if m[u].is_empty() {
                 return f64::NAN;
             }
-            m[u].keys()
+            p[u].keys()
                 .map(|&v| {
-                    let indirect: f64 = m[u].keys().map(|&w| p(&m, u, w) * p(&m, w, v)).sum();
-                    (p(&m, u, v) + indirect).powi(2)
+                    let indirect: f64 = p[u].iter().map(|(&w, &puw)| puw * get(&p[w], v)).sum();
+                    (get(&p[u], v) + indirect).powi(2)
                 })
                 .sum()
         })

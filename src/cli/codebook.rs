@@ -69,7 +69,9 @@ pub fn markdown() -> String {
     for r in vocabulary() {
         if r.vocabulary != current {
             current = r.vocabulary;
-            out.push_str(&format!("\n### {current}\n\n| value | meaning |\n|---|---|\n"));
+            out.push_str(&format!(
+                "\n### {current}\n\n| value | meaning |\n|---|---|\n"
+            ));
         }
         out.push_str(&format!("| `{}` | {} |\n", r.value, r.meaning));
     }

@@ -36,7 +36,12 @@ impl Listing for crate::coverage::CoverageRow {
         vec!["section", "key", "count", "detail"]
     }
     fn cells(&self) -> Vec<String> {
-        vec![self.section.clone(), self.key.clone(), self.count.to_string(), self.detail.clone()]
+        vec![
+            self.section.clone(),
+            self.key.clone(),
+            self.count.to_string(),
+            self.detail.clone(),
+        ]
     }
 }
 

@@ -653,7 +653,8 @@ fn eastern_ghouta_degree() {
 
 #[test]
 fn codebook_doc_matches_the_vocabularies() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codebook.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codebook.md")).unwrap();
     let start = doc.find("<!-- vocabulary:start").expect("start marker");
     let body_start = doc[start..].find('\n').unwrap() + start + 1;
     let end = doc.find("<!-- vocabulary:end -->").expect("end marker");
