@@ -92,12 +92,25 @@ fn cells(r: &ScoreRow) -> Vec<String> {
     ]
 }
 
+/// The terminal table leaves out `kind` to stay narrow.
+fn table_cells(r: &ScoreRow) -> Vec<String> {
+    let mut c = cells(r);
+    c.remove(3);
+    c
+}
+
 impl Listing for Plain<'_> {
     fn headers() -> Vec<&'static str> {
         vec!["actor", "name_en", "name_ar", "kind", "measure", "score"]
     }
     fn cells(&self) -> Vec<String> {
         cells(self.0)
+    }
+    fn table_headers() -> Vec<&'static str> {
+        vec!["actor", "name_en", "name_ar", "measure", "score"]
+    }
+    fn table_cells(&self) -> Vec<String> {
+        table_cells(self.0)
     }
 }
 
@@ -110,6 +123,14 @@ impl Listing for Sliced<'_> {
     fn cells(&self) -> Vec<String> {
         let mut c = vec![self.0.slice.clone().unwrap_or_default()];
         c.extend(cells(self.0));
+        c
+    }
+    fn table_headers() -> Vec<&'static str> {
+        vec!["slice", "actor", "name_en", "name_ar", "measure", "score"]
+    }
+    fn table_cells(&self) -> Vec<String> {
+        let mut c = vec![self.0.slice.clone().unwrap_or_default()];
+        c.extend(table_cells(self.0));
         c
     }
 }
