@@ -13,6 +13,13 @@ use std::collections::BTreeSet;
 ///   (`' ’ ‘ ʿ ʾ`) become spaces or vanish; runs of spaces collapse.
 /// - Arabic: diacritics (fathatan … sukun, superscript alef) and tatweel are
 ///   removed; أ إ آ ٱ → ا; ة → ه; ى → ي; ؤ → و; ئ → ي.
+///
+/// ```
+/// use musalaha::names::normalize;
+/// assert_eq!(normalize("Faylaq al-Rahman"), "faylaq al rahman");
+/// assert_eq!(normalize("جَيْش الإسلام"), normalize("جيش الاسلام"));
+/// assert_eq!(normalize("الغوطة الشرقية"), "الغوطه الشرقيه");
+/// ```
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

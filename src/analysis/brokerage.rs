@@ -32,6 +32,19 @@ pub const ROLES: [&str; 5] = [
 
 /// Total brokerage and the five role counts per node. Without groups, every
 /// node is in one group (all brokerage is coordination).
+///
+/// ```
+/// use musalaha::graph::SimpleGraph;
+/// use musalaha::analysis::brokerage::roles;
+/// // A guarantor g between two factions f1 → g → f2 of one camp: an itinerant broker.
+/// let mut g = SimpleGraph::from_arcs(vec!["f1".into(), "g".into(), "f2".into()], &[(0, 1, 1.0), (1, 2, 1.0)]);
+/// g.groups = vec!["opposition".into(), "regime-ally".into(), "opposition".into()];
+/// let s = roles(&g);
+/// assert_eq!(s[0].name, "brokerage");
+/// assert_eq!(s[0].values, vec![0.0, 1.0, 0.0]);
+/// assert_eq!(s[2].name, "brokerage-itinerant");
+/// assert_eq!(s[2].values[1], 1.0);
+/// ```
 pub fn roles(graph: &SimpleGraph) -> Vec<Series> {
     let n = graph.nodes.len();
     let group = |i: usize| graph.groups.get(i).map_or("", String::as_str);
