@@ -187,8 +187,44 @@ def dataset_graph(extra_args):
     return nodes, {n: alignment[n] for n in nodes}, edges, arcs
 
 
+def write_two_mode(name, source, actors, agreements, pairs):
+    """Bipartite measures of an actor x agreement graph (agreement nodes as 'agreement:<id>')."""
+    B = nx.Graph()
+    top = sorted(actors)
+    bottom = ["agreement:" + g for g in sorted(agreements)]
+    B.add_nodes_from(top + bottom)
+    B.add_edges_from((a, "agreement:" + g) for a, g in pairs)
+    doc = {
+        "name": name,
+        "source": source,
+        "networkx": nx.__version__,
+        "actors": top,
+        "agreements": sorted(agreements),
+        "pairs": sorted([list(p) for p in set(pairs)]),
+        "measures": {
+            "degree": clean(nx.bipartite.degree_centrality(B, top)),
+            "betweenness": clean(nx.bipartite.betweenness_centrality(B, top)),
+            "closeness": clean(nx.bipartite.closeness_centrality(B, top, normalized=True)),
+        },
+    }
+    path = os.path.join(OUT, name + ".json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(path, ROOT)}: {len(top)} actors, {len(bottom)} agreements, {len(set(pairs))} edges")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    ags = musalaha(["agreements"])
+    pairs = [(p["actor"], a["id"]) for a in ags for p in a["participants"]]
+    write_two_mode("twomode-dataset-all", "musalaha agreements (participants)",
+                   {a for a, _ in pairs}, {g for _, g in pairs}, pairs)
+    for seed, n, m, p in [(11, 15, 8, 0.2), (12, 30, 20, 0.08)]:
+        rng = random.Random(seed)
+        pairs = [(f"a{i:02}", f"g{j:02}") for i in range(n) for j in range(m) if rng.random() < p]
+        write_two_mode(f"twomode-random-{seed}", f"seeded bipartite {n}x{m}, p={p}, seed {seed}",
+                       {a for a, _ in pairs}, {g for _, g in pairs}, pairs)
     for name, args in [("dataset-all", []), ("dataset-eastern-ghouta", ["--region", "eastern-ghouta"])]:
         nodes, groups, edges, arcs = dataset_graph(args)
         write(name, "musalaha edges --relation all " + " ".join(args), nodes, groups, edges, arcs)

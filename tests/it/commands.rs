@@ -665,3 +665,30 @@ fn codebook_doc_matches_the_vocabularies() {
         "docs/codebook.md is out of date: regenerate its vocabulary section with `musalaha codebook --markdown`"
     );
 }
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for cmd in [
+        "actors",
+        "places",
+        "agreements",
+        "centrality",
+        "partners",
+        "path",
+        "ego",
+        "timeline",
+        "explain",
+        "stats",
+        "edges",
+        "export",
+        "validate",
+    ] {
+        let (code, out, _) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd} --help");
+        assert!(out.contains("Examples:"), "{cmd} --help has no examples");
+        assert!(
+            out.contains("--format") || cmd == "export",
+            "{cmd} --help lacks --format"
+        );
+    }
+}

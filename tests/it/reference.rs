@@ -4,11 +4,20 @@
 //! produces them (brokerage: an independent Python implementation there).
 
 use musalaha::analysis::centrality::{compute_with, Measure, Options};
-use musalaha::graph::{SimpleArc, SimpleGraph};
+use musalaha::analysis::twomode::Bipartite;
+use musalaha::graph::{Participation, SimpleArc, SimpleGraph, TwoMode};
+use musalaha::model::Role;
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn fixtures() -> Vec<(String, Value)> {
+    all_fixtures()
+        .into_iter()
+        .filter(|(n, _)| !n.starts_with("twomode-"))
+        .collect()
+}
+
+fn all_fixtures() -> Vec<(String, Value)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference");
     let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
         .expect("reference fixtures exist")
@@ -181,4 +190,54 @@ fn dataset_fixtures_match_the_current_data() {
             "tests/fixtures/reference/{name}.json is out of date with graph-data/: run `python3 scripts/networkx_reference.py`"
         );
     }
+}
+
+#[test]
+fn bipartite_measures_agree_with_networkx() {
+    let mut checked = 0;
+    for (name, v) in all_fixtures()
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("twomode-"))
+    {
+        let strings = |k: &str| -> Vec<String> {
+            v[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect()
+        };
+        let tm = TwoMode {
+            actors: strings("actors"),
+            agreements: strings("agreements"),
+            edges: v["pairs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| Participation {
+                    actor: p[0].as_str().unwrap().into(),
+                    agreement: p[1].as_str().unwrap().into(),
+                    role: Role::Signatory,
+                    side: None,
+                })
+                .collect(),
+        };
+        let bp = Bipartite::new(&tm);
+        for (measure, values) in [
+            ("degree", bp.degree()),
+            ("betweenness", bp.betweenness()),
+            ("closeness", bp.closeness()),
+        ] {
+            for (label, got) in bp.labels.iter().zip(values) {
+                let want = v["measures"][measure][label]
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("{name}: no {measure} for {label}"));
+                assert!(
+                    (got - want).abs() < 1e-9,
+                    "{name}: two-mode {measure} of {label}: musalaha {got} vs NetworkX {want}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} values compared");
 }
