@@ -512,3 +512,25 @@ fn weighted_betweenness_uses_inverse_weights() {
     assert!((score_of(&weighted, "betweenness", "gov") - 2.0 / 6.0).abs() < 1e-12);
     assert!((score_of(&weighted, "betweenness", "fac-a") - 0.5 / 6.0).abs() < 1e-12);
 }
+
+#[test]
+fn closeness_and_burt_measures_by_hand() {
+    let v = json(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--measure",
+        "closeness,effective-size,constraint",
+        "--format",
+        "json",
+    ]);
+    // gov reaches all 4 others in one step; med reaches fac-a, gov in 1 and fac-b, guar in 2.
+    assert!((score_of(&v, "closeness", "gov") - 1.0).abs() < 1e-12);
+    assert!((score_of(&v, "closeness", "med") - 4.0 / 6.0).abs() < 1e-12);
+    // Burt on gov, mutual weights 2w: p = fac-a .4, fac-b .2, med .2, guar .2.
+    // Redundancy-adjusted contacts: fac-a .8, fac-b .8, med .6, guar .6 → effective size 2.8.
+    assert!((score_of(&v, "effective-size", "gov") - 2.8).abs() < 1e-12);
+    // Constraint: (.4+.15)² + (.2+.1)² + (.2+.1)² + (.2+.1+.2·2/3)² = .3025 + .09 + .09 + 169/900.
+    let want = 0.3025 + 0.09 + 0.09 + 169.0 / 900.0;
+    assert!((score_of(&v, "constraint", "gov") - want).abs() < 1e-12);
+}
