@@ -107,12 +107,9 @@ impl Resolver {
             .filter(|(k, _)| *k == q)
             .map(|(_, id)| id.as_str())
             .collect();
-        if let Some(id) = self
-            .keys
-            .iter()
-            .find(|(_, id)| normalize(id) == q && id == query)
-        {
-            return Ok(id.1.clone());
+        // An exact id always wins, even if it is also some other entity's alias.
+        if self.keys.iter().any(|(_, id)| id == query) {
+            return Ok(query.to_string());
         }
         match exact.len() {
             1 => return Ok(exact.into_iter().next().unwrap_or_default().to_string()),

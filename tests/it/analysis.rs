@@ -383,17 +383,7 @@ fn ego_network() {
 #[test]
 fn timeline_in_date_order_with_roles() {
     let v = json(&["timeline", "--data", &valid(), "guar", "--format", "json"]);
-    let got: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["agreement"].as_str().unwrap().to_string(),
-                r["role"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = crate::support::pairs(&v, "agreement", "role");
     assert_eq!(
         got,
         [("a3", "negotiator"), ("a2", "guarantor")].map(|(a, r)| (a.to_string(), r.to_string()))
@@ -449,17 +439,7 @@ fn partners_by_role() {
         "--format",
         "json",
     ]);
-    let got: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["actor"].as_str().unwrap().to_string(),
-                r["link"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = crate::support::pairs(&v, "actor", "link");
     assert!(got.iter().all(|(_, l)| l == "guarantor-for"), "{got:?}");
     assert_eq!(got.len(), 3);
 }

@@ -283,17 +283,7 @@ fn agreements_csv_has_a_header_and_flattened_cells() {
 fn partners_by_arabic_name() {
     // "فصيل ا" normalises to the same key as "فصيل أ" (fac-a).
     let v = json(&["partners", "--data", &valid(), "فصيل ا", "--format", "json"]);
-    let got: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["actor"].as_str().unwrap().into(),
-                r["link"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
+    let got = crate::support::pairs(&v, "actor", "link");
     let want = [
         ("gov", "counterpart"),
         ("fac-b", "co-signatory"),
@@ -317,17 +307,7 @@ fn partners_of_a_negotiator() {
         "--format",
         "json",
     ]);
-    let links: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["actor"].as_str().unwrap().into(),
-                r["link"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
+    let links = crate::support::pairs(&v, "actor", "link");
     assert!(links.contains(&("fac-b".into(), "negotiated-with".into())));
     assert!(links.contains(&("fac-a".into(), "guarantor-for".into())));
     assert!(links.contains(&("gov".into(), "guarantor-for".into())));
@@ -608,17 +588,7 @@ fn eastern_ghouta_partners_of_jaish_al_islam() {
         "--format",
         "json",
     ]);
-    let got: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["actor"].as_str().unwrap().into(),
-                r["link"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
+    let got = crate::support::pairs(&v, "actor", "link");
     let want = [
         ("russia", "counterpart"),
         ("hmeimim-centre", "counterpart"),

@@ -70,3 +70,17 @@ pub fn check_with_graphviz(dot: &str) -> bool {
     );
     true
 }
+
+/// The (a, b) string fields of every object of a JSON array.
+pub fn pairs(v: &serde_json::Value, a: &str, b: &str) -> Vec<(String, String)> {
+    v.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|r| {
+            (
+                r[a].as_str().unwrap_or_default().to_string(),
+                r[b].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
