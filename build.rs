@@ -17,7 +17,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let data = root.join("graph-data");
     println!("cargo:rerun-if-changed=graph-data");
     let mut files = Vec::new();
@@ -27,9 +28,14 @@ fn main() {
     for f in &files {
         let rel = f.strip_prefix(&root).expect("under the crate root");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        code.push_str(&format!("    ({:?}, include_str!({:?})),\n", rel, f.to_string_lossy()));
+        code.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            rel,
+            f.to_string_lossy()
+        ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     std::fs::write(out, code).expect("write embedded.rs");
 }

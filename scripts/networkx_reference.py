@@ -2,17 +2,24 @@
 """Regenerate the NetworkX reference values that musalaha's measures are tested against.
 
 Writes tests/fixtures/reference/*.json, one file per graph:
-  {"name", "source", "networkx", "nodes": [...], "edges": [[u, v, weight], ...],
-   "measures": {"degree": {node: value}, "strength": ..., "betweenness": ..., "closeness": ...}}
+  {"name", "source", "networkx",
+   "nodes": [...], "groups": {node: group},
+   "edges": [[u, v, weight], ...]          # the undirected weighted simple graph
+   "arcs":  [[u, v, weight], ...]          # the same ties as directed arcs
+   "measures": {"<measure>[/<variant>]": {node: value or null}}}
+
+Variants: "" (undirected, weights = agreement counts), "weighted" (shortest paths with
+distance 1/weight), "directed" (on the arcs). Brokerage has no NetworkX implementation:
+`brokerage()` below is an independent implementation of Gould & Fernandez (1989).
 
 Graphs:
   - the real dataset's actor graph (default relations), whole and for Eastern Ghouta,
-    read from `musalaha edges --simple --format json` (built with cargo);
-  - seeded random graphs (G(n, p) with integer weights, some disconnected).
+    read from `musalaha edges` and `musalaha actors` (built with cargo);
+  - seeded random graphs (G(n, p) with integer weights, random directions and groups).
 
-Usage:  pip install networkx && python3 scripts/networkx_reference.py
+Usage:  pip install networkx scipy && python3 scripts/networkx_reference.py
 Run it again whenever graph-data/ changes: tests/it/reference.rs checks that the stored
-real-data edge lists still match the dataset and says so when they do not.
+real-data graphs still match the dataset and says so when they do not.
 """
 import json
 import os
@@ -24,62 +31,224 @@ import networkx as nx
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "tests", "fixtures", "reference")
+# Must match src/analysis/centrality.rs.
+EIGEN_MAX_ITER, EIGEN_TOL = 10_000, 1e-12
+PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL = 0.85, 10_000, 1e-12
+DEFAULT_RELATIONS = {"signing", "negotiating", "guaranteeing", "mediating"}
+DIRECTED_RELATIONS = {"guaranteeing", "mediating"}
 
 
-def measures(g):
-    n = g.number_of_nodes()
-    return {
-        "degree": nx.degree_centrality(g) if n > 1 else {v: 0.0 for v in g},
-        "strength": {v: float(d) for v, d in g.degree(weight="weight")},
-        "betweenness": nx.betweenness_centrality(g, normalized=True),
-        "closeness": nx.closeness_centrality(g, wf_improved=True),
-    }
+def brokerage(arcs, groups):
+    """Gould-Fernandez roles on open two-paths a->b->c (a != c, no arc a->c)."""
+    out_ = {}
+    in_ = {}
+    arcset = set()
+    for u, v, _ in arcs:
+        if u != v:
+            arcset.add((u, v))
+    for u, v in arcset:
+        out_.setdefault(u, set()).add(v)
+        in_.setdefault(v, set()).add(u)
+    nodes = set(groups)
+    roles = {r: {n: 0.0 for n in nodes} for r in
+             ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]}
+    for b in nodes:
+        for a in in_.get(b, ()):
+            for c in out_.get(b, ()):
+                if a == c or (a, c) in arcset:
+                    continue
+                ga, gb, gc = groups[a], groups[b], groups[c]
+                if ga == gb == gc:
+                    r = "coordinator"
+                elif ga == gc:
+                    r = "itinerant"
+                elif ga == gb:
+                    r = "representative"
+                elif gb == gc:
+                    r = "gatekeeper"
+                else:
+                    r = "liaison"
+                roles[r][b] += 1.0
+    result = {"brokerage": {n: sum(roles[r][n] for r in roles) for n in nodes}}
+    for r, vals in roles.items():
+        result["brokerage-" + r] = vals
+    return result
 
 
-def write(name, source, nodes, edges):
-    g = nx.Graph()
-    g.add_nodes_from(nodes)
+def sink_only_burt(H, esize, cons):
+    """In a directed graph NetworkX returns NaN for a node with in-arcs but no out-arcs
+    (it tests G[v], the successors, for isolation), although Burt's measures use in- and
+    out-neighbours. For those nodes, apply NetworkX's own formula pieces directly."""
+    if not H.is_directed():
+        return
+    nmw = nx.algorithms.structuralholes.normalized_mutual_weight
+    for v in H:
+        nbrs = set(nx.all_neighbors(H, v)) - {v}
+        if len(H[v]) == 0 and nbrs:
+            esize[v] = sum(
+                1 - sum(nmw(H, v, w, weight="weight") * nmw(H, u, w, norm=max, weight="weight")
+                        for w in set(nx.all_neighbors(H, v)))
+                for u in nbrs)
+            cons[v] = sum(nx.local_constraint(H, v, u, weight="weight") for u in nbrs)
+
+
+def clean(d):
+    out = {}
+    for k in sorted(d):
+        v = d[k]
+        out[k] = None if v != v else float(v)  # NaN -> null
+    return out
+
+
+def measures(G, D, groups):
+    def with_dist(H):
+        H = H.copy()
+        for u, v, data in H.edges(data=True):
+            data["dist"] = 1.0 / data["weight"]
+        return H
+
+    def eig(H):
+        try:
+            return nx.eigenvector_centrality(H, max_iter=EIGEN_MAX_ITER, tol=EIGEN_TOL, weight="weight")
+        except nx.PowerIterationFailedConvergence:
+            return {v: float("nan") for v in H}
+
+    def pr(H):
+        return nx.pagerank(H, alpha=PAGERANK_ALPHA, max_iter=PAGERANK_MAX_ITER, tol=PAGERANK_TOL, weight="weight")
+
+    res = {}
+    for suffix, H in [("", G), ("/directed", D)]:
+        Hd = with_dist(H)
+        n = H.number_of_nodes()
+        res["degree" + suffix] = nx.degree_centrality(H) if n > 1 else {v: 0.0 for v in H}
+        res["strength" + suffix] = {v: float(d) for v, d in H.degree(weight="weight")}
+        res["betweenness" + suffix] = nx.betweenness_centrality(H, normalized=True)
+        res["closeness" + suffix] = nx.closeness_centrality(H, wf_improved=True)
+        res["eigenvector" + suffix] = eig(H)
+        res["pagerank" + suffix] = pr(H)
+        # nodes=list(H) selects NetworkX's iterative code path: its sparse-matrix path
+        # normalises by the wrong axis for weighted or directed graphs (networkx PR #8906).
+        res["effective-size" + suffix] = nx.effective_size(H, nodes=list(H), weight="weight")
+        res["constraint" + suffix] = nx.constraint(H, nodes=list(H), weight="weight")
+        sink_only_burt(H, res["effective-size" + suffix], res["constraint" + suffix])
+        res["betweenness/weighted" + suffix] = nx.betweenness_centrality(Hd, normalized=True, weight="dist")
+        res["closeness/weighted" + suffix] = nx.closeness_centrality(Hd, distance="dist", wf_improved=True)
+    res.update(brokerage([(u, v, 1) for u, v in D.edges()], groups))
+    return {k: clean(v) for k, v in res.items()}
+
+
+def write(name, source, nodes, groups, edges, arcs):
+    G = nx.Graph()
+    G.add_nodes_from(nodes)
     for u, v, w in edges:
-        g.add_edge(u, v, weight=w)
+        G.add_edge(u, v, weight=w)
+    D = nx.DiGraph()
+    D.add_nodes_from(nodes)
+    for u, v, w in arcs:
+        D.add_edge(u, v, weight=w)
     doc = {
         "name": name,
         "source": source,
         "networkx": nx.__version__,
         "nodes": sorted(nodes),
+        "groups": {n: groups[n] for n in sorted(nodes)},
         "edges": sorted([list(e) for e in edges]),
-        "measures": {m: {k: vals[k] for k in sorted(vals)} for m, vals in measures(g).items()},
+        "arcs": sorted([list(e) for e in arcs]),
+        "measures": measures(G, D, groups),
     }
     path = os.path.join(OUT, name + ".json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
-    print(f"wrote {os.path.relpath(path, ROOT)}: {len(nodes)} nodes, {len(edges)} edges")
+    print(f"wrote {os.path.relpath(path, ROOT)}: {len(nodes)} nodes, {len(edges)} edges, {len(arcs)} arcs")
+
+
+def musalaha(args):
+    cmd = ["cargo", "run", "--quiet", "--"] + args + ["--format", "json"]
+    return json.loads(subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
 
 
 def dataset_graph(extra_args):
-    cmd = ["cargo", "run", "--quiet", "--", "edges", "--simple", "--format", "json"] + extra_args
-    rows = json.loads(subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
-    nodes = sorted({r["source"] for r in rows} | {r["target"] for r in rows})
-    edges = [(r["source"], r["target"], r["weight"]) for r in rows]
-    return nodes, edges
+    """Rebuilds the simple graph from the ties, independently of musalaha's own projection code."""
+    ties = musalaha(["edges", "--relation", "all"] + extra_args)
+    alignment = {a["id"]: a["alignment"] for a in musalaha(["actors"])}
+    pairs, directed = {}, {}
+    for t in ties:
+        if t["relation"] not in DEFAULT_RELATIONS:
+            continue
+        a, b = t["source"], t["target"]
+        pairs.setdefault(tuple(sorted((a, b))), set()).update(t["agreements"])
+        directed.setdefault((a, b), set()).update(t["agreements"])
+        if t["relation"] not in DIRECTED_RELATIONS:
+            directed.setdefault((b, a), set()).update(t["agreements"])
+    nodes = sorted({x for p in pairs for x in p})
+    edges = [(a, b, len(ags)) for (a, b), ags in pairs.items()]
+    arcs = [(a, b, len(ags)) for (a, b), ags in directed.items()]
+    return nodes, {n: alignment[n] for n in nodes}, edges, arcs
+
+
+def write_two_mode(name, source, actors, agreements, pairs):
+    """Bipartite measures of an actor x agreement graph (agreement nodes as 'agreement:<id>')."""
+    B = nx.Graph()
+    top = sorted(actors)
+    bottom = ["agreement:" + g for g in sorted(agreements)]
+    B.add_nodes_from(top + bottom)
+    B.add_edges_from((a, "agreement:" + g) for a, g in pairs)
+    doc = {
+        "name": name,
+        "source": source,
+        "networkx": nx.__version__,
+        "actors": top,
+        "agreements": sorted(agreements),
+        "pairs": sorted([list(p) for p in set(pairs)]),
+        "measures": {
+            "degree": clean(nx.bipartite.degree_centrality(B, top)),
+            "betweenness": clean(nx.bipartite.betweenness_centrality(B, top)),
+            "closeness": clean(nx.bipartite.closeness_centrality(B, top, normalized=True)),
+        },
+    }
+    path = os.path.join(OUT, name + ".json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(path, ROOT)}: {len(top)} actors, {len(bottom)} agreements, {len(set(pairs))} edges")
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    ags = musalaha(["agreements"])
+    pairs = [(p["actor"], a["id"]) for a in ags for p in a["participants"]]
+    write_two_mode("twomode-dataset-all", "musalaha agreements (participants)",
+                   {a for a, _ in pairs}, {g for _, g in pairs}, pairs)
+    for seed, n, m, p in [(11, 15, 8, 0.2), (12, 30, 20, 0.08)]:
+        rng = random.Random(seed)
+        pairs = [(f"a{i:02}", f"g{j:02}") for i in range(n) for j in range(m) if rng.random() < p]
+        write_two_mode(f"twomode-random-{seed}", f"seeded bipartite {n}x{m}, p={p}, seed {seed}",
+                       {a for a, _ in pairs}, {g for _, g in pairs}, pairs)
     for name, args in [("dataset-all", []), ("dataset-eastern-ghouta", ["--region", "eastern-ghouta"])]:
-        nodes, edges = dataset_graph(args)
-        write(name, "musalaha edges --simple " + " ".join(args), nodes, edges)
+        nodes, groups, edges, arcs = dataset_graph(args)
+        write(name, "musalaha edges --relation all " + " ".join(args), nodes, groups, edges, arcs)
     for seed, n, p in [(1, 12, 0.25), (2, 30, 0.08), (3, 40, 0.15), (4, 25, 0.05)]:
         rng = random.Random(seed)
-        nodes = [f"v{i:02}" for i in range(n)]
-        edges = []
+        names = [f"v{i:02}" for i in range(n)]
+        edges, arcs = [], []
         for i in range(n):
             for j in range(i + 1, n):
                 if rng.random() < p:
-                    edges.append((nodes[i], nodes[j], rng.randint(1, 4)))
+                    w = rng.randint(1, 4)
+                    edges.append((names[i], names[j], w))
+                    kind = rng.random()
+                    if kind < 0.5:  # a symmetric tie
+                        arcs += [(names[i], names[j], w), (names[j], names[i], w)]
+                    elif kind < 0.75:
+                        arcs.append((names[i], names[j], w))
+                    else:
+                        arcs.append((names[j], names[i], w))
         # Keep isolated nodes out: musalaha's graph has only actors with ties.
         used = sorted({u for u, _, _ in edges} | {v for _, v, _ in edges})
-        write(f"random-{seed}", f"seeded G(n={n}, p={p}), seed {seed}", used, edges)
+        groups = {v: rng.choice(["regime", "opposition", "third-party"]) for v in used}
+        write(f"random-{seed}", f"seeded G(n={n}, p={p}), seed {seed}, random directions and groups",
+              used, groups, edges, arcs)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,10 @@ pub enum Error {
     #[error("{0}")]
     BadArgument(String),
 
+    /// An algorithm could not produce a result (e.g. an iteration did not converge).
+    #[error("{0}")]
+    Computation(String),
+
     /// Writing output failed.
     #[error("cannot write {target}: {source}")]
     Write {
@@ -108,7 +112,7 @@ impl Error {
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
             | Error::BadArgument(_) => 2,
-            Error::Io { .. } | Error::Write { .. } => 1,
+            Error::Io { .. } | Error::Write { .. } | Error::Computation(_) => 1,
         }
     }
 }

@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 use crate::graph::{project, ActorGraph};
 use crate::model::date::parse_bound;
-use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day};
+use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Role};
 use crate::names::{Miss, Resolver};
 use std::collections::BTreeSet;
 
@@ -40,6 +40,15 @@ pub struct SliceArgs {
     pub alignments: Vec<String>,
 }
 
+/// How `--over` cuts a slice into a series of slices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Over {
+    /// One slice per calendar year.
+    Year,
+    /// One slice per named period (see `musalaha periods`).
+    Period,
+}
+
 /// A resolved slice.
 #[derive(Debug, Clone, Default)]
 pub struct Slice {
@@ -52,6 +61,8 @@ pub struct Slice {
     pub kinds: Vec<AgreementKind>,
     /// Only agreements this actor took part in.
     pub actor: Option<String>,
+    /// With `actor`: only agreements where it played one of these roles.
+    pub actor_roles: Vec<Role>,
     /// Only actors of these alignments (empty: all).
     pub alignments: Vec<Alignment>,
     /// The actors those alignments allow (None: all).
@@ -72,6 +83,16 @@ fn miss_to_error(what: &'static str, query: &str, miss: Miss, help: &str) -> Err
             candidates,
         },
     }
+}
+
+/// Parses a comma-separated list of roles.
+pub fn parse_roles(list: &[String]) -> Result<Vec<Role>> {
+    list.iter()
+        .map(|r| {
+            r.parse::<Role>()
+                .map_err(|e| Error::BadArgument(format!("--role: {e}")))
+        })
+        .collect()
 }
 
 /// Resolves an actor given by id or name (English or Arabic, any alias).
@@ -207,6 +228,7 @@ impl Slice {
             strict: args.strict_dates,
             kinds,
             actor: None,
+            actor_roles: Vec::new(),
             alignments,
             allowed_actors,
         })
@@ -231,7 +253,10 @@ impl Slice {
             return false;
         }
         if let Some(actor) = &self.actor {
-            if !a.participants.iter().any(|p| &p.actor == actor) {
+            if !a.participants.iter().any(|p| {
+                &p.actor == actor
+                    && (self.actor_roles.is_empty() || self.actor_roles.contains(&p.role))
+            }) {
                 return false;
             }
         }
@@ -263,6 +288,72 @@ impl Slice {
             .into_iter()
             .filter(|a| self.matches(a))
             .collect()
+    }
+
+    /// The same slice restricted to the window [from, to] (intersected with
+    /// its own); None when the intersection is empty.
+    pub fn narrowed(&self, from: Option<Day>, to: Option<Day>) -> Option<Slice> {
+        let f = match (self.from, from) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let t = match (self.to, to) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let (Some(f), Some(t)) = (f, t) {
+            if t < f {
+                return None;
+            }
+        }
+        Some(Slice {
+            from: f,
+            to: t,
+            ..self.clone()
+        })
+    }
+
+    /// The series of slices `--over` asks for, each with its label (`2016`,
+    /// `hmeimim`). Years run from the first to the last year any agreement
+    /// of the slice may fall in.
+    pub fn over(&self, ds: &Dataset, over: Over) -> Vec<(String, Slice)> {
+        match over {
+            Over::Year => {
+                let ags = self.select(ds);
+                let (Some(first), Some(last)) = (
+                    ags.iter().map(|a| a.date.start.year).min(),
+                    ags.iter().map(|a| a.date.end.year).max(),
+                ) else {
+                    return Vec::new();
+                };
+                (first..=last)
+                    .filter_map(|y| {
+                        let from = Day {
+                            year: y,
+                            month: 1,
+                            day: 1,
+                        };
+                        let to = Day {
+                            year: y,
+                            month: 12,
+                            day: 31,
+                        };
+                        self.narrowed(Some(from), Some(to))
+                            .map(|s| (y.to_string(), s))
+                    })
+                    .collect()
+            }
+            Over::Period => ds
+                .periods
+                .values()
+                .filter_map(|p| {
+                    self.narrowed(p.from, p.to).map(|mut s| {
+                        s.period = Some(p.id.clone());
+                        (p.id.clone(), s)
+                    })
+                })
+                .collect(),
+        }
     }
 
     /// A short human description ("region eastern-ghouta, 2017-01-01 to 2018-12-31").

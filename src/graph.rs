@@ -169,6 +169,28 @@ pub fn project(agreements: &[&Agreement]) -> ActorGraph {
     }
 }
 
+/// How the projection weights an actor pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Weighting {
+    /// Number of distinct agreements behind the pair.
+    #[default]
+    Count,
+    /// Newman's collaboration weighting: each agreement adds 1/(k - 1), where k is
+    /// the number of actors the agreement ties together in the chosen relations.
+    Newman,
+    /// Every edge weighs 1.
+    None,
+}
+
+/// A directed arc of the simple graph: guarantor/mediator → party for the
+/// directed relations, both ways for the symmetric ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimpleArc {
+    pub from: usize,
+    pub to: usize,
+    pub weight: f64,
+}
+
 /// An edge of the simple graph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SimpleEdge {
@@ -188,15 +210,54 @@ pub struct SimpleGraph {
     pub nodes: Vec<String>,
     /// Edges sorted by (a, b).
     pub edges: Vec<SimpleEdge>,
+    /// The same ties as directed arcs, sorted by (from, to).
+    pub arcs: Vec<SimpleArc>,
+    /// A group label per node (the actor's alignment), for brokerage; empty
+    /// when not set.
+    pub groups: Vec<String>,
 }
 
 impl ActorGraph {
-    /// Collapses the chosen relations to one undirected edge per actor pair.
-    /// Nodes are the actors with at least one tie in those relations.
+    /// Collapses the chosen relations to one undirected edge per actor pair,
+    /// weighted by agreement count. Nodes are the actors with at least one
+    /// tie in those relations.
     pub fn simple(&self, relations: &[Relation]) -> SimpleGraph {
+        self.simple_weighted(relations, Weighting::Count)
+    }
+
+    /// Like [`ActorGraph::simple`], with a choice of weighting.
+    pub fn simple_weighted(&self, relations: &[Relation], weighting: Weighting) -> SimpleGraph {
+        let chosen: Vec<&Tie> = self
+            .ties
+            .iter()
+            .filter(|t| relations.contains(&t.relation))
+            .collect();
+        // Newman: k = number of actors each agreement ties together.
+        let mut members: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for t in &chosen {
+            for a in &t.agreements {
+                let m = members.entry(a.as_str()).or_default();
+                m.insert(t.from.as_str());
+                m.insert(t.to.as_str());
+            }
+        }
+        let weigh = |ags: &BTreeSet<String>| -> f64 {
+            match weighting {
+                Weighting::Count => ags.len() as f64,
+                Weighting::None => 1.0,
+                Weighting::Newman => ags
+                    .iter()
+                    .map(|a| {
+                        let k = members.get(a.as_str()).map_or(2, |m| m.len());
+                        1.0 / (k.max(2) - 1) as f64
+                    })
+                    .sum(),
+            }
+        };
         let mut pairs: BTreeMap<(String, String), (BTreeSet<Relation>, BTreeSet<String>)> =
             BTreeMap::new();
-        for t in self.ties.iter().filter(|t| relations.contains(&t.relation)) {
+        let mut directed: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+        for t in &chosen {
             let key = if t.from < t.to {
                 (t.from.clone(), t.to.clone())
             } else {
@@ -205,6 +266,16 @@ impl ActorGraph {
             let e = pairs.entry(key).or_default();
             e.0.insert(t.relation);
             e.1.extend(t.agreements.iter().cloned());
+            directed
+                .entry((t.from.clone(), t.to.clone()))
+                .or_default()
+                .extend(t.agreements.iter().cloned());
+            if !t.relation.is_directed() {
+                directed
+                    .entry((t.to.clone(), t.from.clone()))
+                    .or_default()
+                    .extend(t.agreements.iter().cloned());
+            }
         }
         let nodes: Vec<String> = pairs
             .keys()
@@ -222,12 +293,25 @@ impl ActorGraph {
             .map(|((a, b), (rels, ags))| SimpleEdge {
                 a: index[a.as_str()],
                 b: index[b.as_str()],
-                weight: ags.len() as f64,
+                weight: weigh(ags),
                 relations: rels.iter().copied().collect(),
                 agreements: ags.iter().cloned().collect(),
             })
             .collect();
-        SimpleGraph { nodes, edges }
+        let arcs = directed
+            .iter()
+            .map(|((a, b), ags)| SimpleArc {
+                from: index[a.as_str()],
+                to: index[b.as_str()],
+                weight: weigh(ags),
+            })
+            .collect();
+        SimpleGraph {
+            nodes,
+            edges,
+            arcs,
+            groups: Vec::new(),
+        }
     }
 
     /// Ties that touch an actor.
@@ -252,6 +336,101 @@ impl SimpleGraph {
                 e.weight,
             );
         }
+        g
+    }
+
+    /// The arcs as a petgraph directed graph with weights.
+    pub fn to_petgraph_directed(&self) -> petgraph::graph::DiGraph<(), f64> {
+        let mut g = petgraph::graph::DiGraph::with_capacity(self.nodes.len(), self.arcs.len());
+        for _ in &self.nodes {
+            g.add_node(());
+        }
+        for a in &self.arcs {
+            g.add_edge(
+                petgraph::graph::NodeIndex::new(a.from),
+                petgraph::graph::NodeIndex::new(a.to),
+                a.weight,
+            );
+        }
+        g
+    }
+
+    /// Neighbour lists with weights (undirected).
+    pub fn adjacency(&self) -> Vec<Vec<(usize, f64)>> {
+        let mut adj = vec![Vec::new(); self.nodes.len()];
+        for e in &self.edges {
+            adj[e.a].push((e.b, e.weight));
+            adj[e.b].push((e.a, e.weight));
+        }
+        adj
+    }
+
+    /// Out-neighbour lists with weights (directed arcs).
+    pub fn out_adjacency(&self) -> Vec<Vec<(usize, f64)>> {
+        let mut adj = vec![Vec::new(); self.nodes.len()];
+        for a in &self.arcs {
+            adj[a.from].push((a.to, a.weight));
+        }
+        adj
+    }
+
+    /// Builds a simple graph from an undirected weighted edge list (arcs both
+    /// ways). For tests, fixtures and benchmarks.
+    pub fn from_edges(nodes: Vec<String>, edges: &[(usize, usize, f64)]) -> SimpleGraph {
+        let mut es: Vec<SimpleEdge> = edges
+            .iter()
+            .map(|&(a, b, w)| SimpleEdge {
+                a: a.min(b),
+                b: a.max(b),
+                weight: w,
+                relations: vec![],
+                agreements: vec![],
+            })
+            .collect();
+        es.sort_by_key(|e| (e.a, e.b));
+        let mut arcs: Vec<SimpleArc> = es
+            .iter()
+            .flat_map(|e| {
+                [
+                    SimpleArc {
+                        from: e.a,
+                        to: e.b,
+                        weight: e.weight,
+                    },
+                    SimpleArc {
+                        from: e.b,
+                        to: e.a,
+                        weight: e.weight,
+                    },
+                ]
+            })
+            .collect();
+        arcs.sort_by_key(|a| (a.from, a.to));
+        SimpleGraph {
+            nodes,
+            edges: es,
+            arcs,
+            groups: Vec::new(),
+        }
+    }
+
+    /// Builds a simple graph from directed weighted arcs; the undirected edges
+    /// join each pair with an arc either way (weight: the larger).
+    pub fn from_arcs(nodes: Vec<String>, arcs: &[(usize, usize, f64)]) -> SimpleGraph {
+        let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for &(a, b, w) in arcs {
+            let e = pairs.entry((a.min(b), a.max(b))).or_insert(0.0);
+            *e = e.max(w);
+        }
+        let edges: Vec<(usize, usize, f64)> =
+            pairs.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+        let mut g = SimpleGraph::from_edges(nodes, &edges);
+        let mut arcs: Vec<SimpleArc> = arcs
+            .iter()
+            .map(|&(from, to, weight)| SimpleArc { from, to, weight })
+            .collect();
+        arcs.sort_by_key(|a| (a.from, a.to));
+        g.arcs = arcs;
         g
     }
 

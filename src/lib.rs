@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod coverage;
 pub mod error;
 pub mod export;
 pub mod filter;

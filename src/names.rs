@@ -13,6 +13,13 @@ use std::collections::BTreeSet;
 ///   (`' ’ ‘ ʿ ʾ`) become spaces or vanish; runs of spaces collapse.
 /// - Arabic: diacritics (fathatan … sukun, superscript alef) and tatweel are
 ///   removed; أ إ آ ٱ → ا; ة → ه; ى → ي; ؤ → و; ئ → ي.
+///
+/// ```
+/// use musalaha::names::normalize;
+/// assert_eq!(normalize("Faylaq al-Rahman"), "faylaq al rahman");
+/// assert_eq!(normalize("جَيْش الإسلام"), normalize("جيش الاسلام"));
+/// assert_eq!(normalize("الغوطة الشرقية"), "الغوطه الشرقيه");
+/// ```
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -100,12 +107,9 @@ impl Resolver {
             .filter(|(k, _)| *k == q)
             .map(|(_, id)| id.as_str())
             .collect();
-        if let Some(id) = self
-            .keys
-            .iter()
-            .find(|(_, id)| normalize(id) == q && id == query)
-        {
-            return Ok(id.1.clone());
+        // An exact id always wins, even if it is also some other entity's alias.
+        if self.keys.iter().any(|(_, id)| id == query) {
+            return Ok(query.to_string());
         }
         match exact.len() {
             1 => return Ok(exact.into_iter().next().unwrap_or_default().to_string()),

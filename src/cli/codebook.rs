@@ -8,6 +8,9 @@ use serde::Serialize;
 /// Arguments of `musalaha codebook`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Print the vocabularies as the Markdown tables of docs/codebook.md.
+    #[arg(long, conflicts_with = "format")]
+    pub markdown: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -59,7 +62,26 @@ pub fn vocabulary() -> Vec<VocabRow> {
     out
 }
 
+/// The vocabularies as Markdown tables, one `###` section each.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    let mut current = "";
+    for r in vocabulary() {
+        if r.vocabulary != current {
+            current = r.vocabulary;
+            out.push_str(&format!(
+                "\n### {current}\n\n| value | meaning |\n|---|---|\n"
+            ));
+        }
+        out.push_str(&format!("| `{}` | {} |\n", r.value, r.meaning));
+    }
+    out
+}
+
 /// Runs the command.
 pub fn run(args: &Args) -> Result<String> {
+    if args.markdown {
+        return Ok(markdown());
+    }
     Ok(render(&vocabulary(), args.format))
 }

@@ -7,10 +7,15 @@ pub mod agreements;
 pub mod centrality;
 pub mod codebook;
 pub mod edges;
+pub mod ego;
+pub mod explain;
 pub mod export;
 pub mod partners;
+pub mod path;
 pub mod places;
 pub mod render;
+pub mod stats;
+pub mod timeline;
 pub mod validate;
 
 use crate::error::Result;
@@ -58,6 +63,16 @@ pub enum Command {
     Centrality(centrality::Args),
     /// Whom an actor negotiated with, and who guaranteed or mediated for it.
     Partners(partners::Args),
+    /// The shortest chains of actors linking two actors, with the agreements on each link.
+    Path(path::Args),
+    /// The actors within N ties of an actor.
+    Ego(ego::Args),
+    /// Every event of an actor in date order, with its role.
+    Timeline(timeline::Args),
+    /// Every agreement and source locator behind the ties between two actors.
+    Explain(explain::Args),
+    /// Nodes, edges, density, components and diameter of the actor graph, per slice.
+    Stats(stats::Args),
     /// List the actor-graph edges with the agreements behind each.
     Edges(edges::Args),
     /// Export the actor graph of a slice (Graphviz DOT).
@@ -89,7 +104,23 @@ pub fn run(cli: &Cli) -> Result<String> {
         Command::Centrality(a) => centrality::run(a, &ds()?),
         Command::Partners(a) => partners::run(a, &ds()?),
         Command::Edges(a) => edges::run(a, &ds()?),
+        Command::Path(a) => path::run(a, &ds()?),
+        Command::Ego(a) => ego::run(a, &ds()?),
+        Command::Timeline(a) => timeline::run(a, &ds()?),
+        Command::Explain(a) => explain::run(a, &ds()?),
+        Command::Stats(a) => stats::run(a, &ds()?),
         Command::Export(a) => export::run(a, &ds()?),
         Command::Render(a) => render::run(a, &ds()?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::analysis::partners::{partners, Partner};
 use crate::error::Result;
-use crate::filter::{resolve_actor, Slice, SliceArgs};
+use crate::filter::{parse_roles, resolve_actor, Slice, SliceArgs};
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{render, Format, Listing};
@@ -10,13 +10,16 @@ use crate::output::{render, Format, Listing};
 /// Arguments of `musalaha partners`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  musalaha partners jaish-al-islam\n  musalaha partners \"مركز حميميم للمصالحة\" --period de-escalation\n  musalaha partners egypt --format json\n\nLinks: counterpart (signed with it from the other side), negotiated-with, co-signatory,\nguaranteed-by / guarantor-for, mediated-by / mediator-for."
+    after_help = "Examples:\n  musalaha partners jaish-al-islam\n  musalaha partners \"مركز حميميم للمصالحة\" --period de-escalation\n  musalaha partners egypt --format json\n  musalaha partners russia --role guarantor\n\nLinks: counterpart (signed with it from the other side), negotiated-with, co-signatory,\nguaranteed-by / guarantor-for, mediated-by / mediator-for."
 )]
 pub struct Args {
     /// The actor: id, English or Arabic name, or alias.
     pub actor: String,
     #[command(flatten)]
     pub slice: SliceArgs,
+    /// Only agreements in which the actor played one of these roles (comma-separated), e.g. guarantor.
+    #[arg(long, value_delimiter = ',', value_name = "ROLE")]
+    pub role: Vec<String>,
     /// Relations to follow (comma-separated), or all.
     #[arg(long, default_value = "all")]
     pub relation: String,
@@ -70,7 +73,11 @@ impl Listing for Partner {
 /// Runs the command.
 pub fn run(args: &Args, ds: &Dataset) -> Result<String> {
     let actor = resolve_actor(ds, &args.actor)?;
-    let slice = Slice::resolve(ds, &args.slice)?;
+    let mut slice = Slice::resolve(ds, &args.slice)?;
+    if !args.role.is_empty() {
+        slice.actor = Some(actor.clone());
+        slice.actor_roles = parse_roles(&args.role)?;
+    }
     let relations = Relation::parse_list(&args.relation)?;
     let mut graph = slice.actor_graph(ds);
     graph.ties.retain(|t| relations.contains(&t.relation));

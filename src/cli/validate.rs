@@ -11,9 +11,13 @@ use std::path::Path;
 /// Arguments of `musalaha validate`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  musalaha validate\n  musalaha validate --data ./graph-data\n\nOn problems, each is printed as file:line:column: error[code]: message, with a help line,\nand the exit code is 2."
+    after_help = "Examples:\n  musalaha validate\n  musalaha validate --data ./graph-data\n  musalaha validate --coverage\n\nOn problems, each is printed as file:line:column: error[code]: message, with a help line,\nand the exit code is 2."
 )]
 pub struct Args {
+    /// Print the coverage report instead: counts per region, year, kind and status, and every
+    /// record lacking participants, a signatory, a locator, or with an inferred date.
+    #[arg(long)]
+    pub coverage: bool,
     /// Output format of the counts.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -25,6 +29,20 @@ pub struct CountRow {
     pub record: &'static str,
     pub kind: String,
     pub count: usize,
+}
+
+impl Listing for crate::coverage::CoverageRow {
+    fn headers() -> Vec<&'static str> {
+        vec!["section", "key", "count", "detail"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.section.clone(),
+            self.key.clone(),
+            self.count.to_string(),
+            self.detail.clone(),
+        ]
+    }
 }
 
 impl Listing for CountRow {
@@ -106,6 +124,9 @@ pub fn run(args: &Args, data: Option<&Path>) -> Result<String> {
     let (ds, diags) = check_files(&files);
     if !diags.is_empty() {
         return Err(Error::InvalidData(diags));
+    }
+    if args.coverage {
+        return Ok(render(&crate::coverage::coverage(&ds), args.format));
     }
     let mut text = render(&counts(&ds), args.format);
     if args.format == Format::Table {

@@ -150,6 +150,14 @@ pub struct FuzzyDate {
 
 impl FuzzyDate {
     /// Parses the text form described in the module documentation.
+    ///
+    /// ```
+    /// use musalaha::model::FuzzyDate;
+    /// let d = FuzzyDate::parse("mid 2015-11").unwrap();
+    /// assert_eq!(d.start.to_string(), "2015-11-11");
+    /// assert_eq!(d.end.to_string(), "2015-11-20");
+    /// assert!(FuzzyDate::parse("2017-02-29").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<FuzzyDate, String> {
         let t = text.trim();
         if t.is_empty() {

@@ -217,7 +217,7 @@ vocabulary!(
     NoDisplacement => "no-displacement", "no forced displacement or demographic change";
     MedicalCare => "medical-care", "treatment of the wounded and sick";
     PropertyProtection => "property-protection", "protection of homes and property; no looting";
-    Deadline => "deadline", "a time limit or duration set by the agreement (count = days, say so in the note)";
+    Deadline => "deadline", "a time limit or duration set by the agreement (count in the unit the source gives; the note names the unit)";
     JointOperations => "joint-operations", "joint military operations or cooperation against a third party";
     RussianMilitaryPolice => "russian-military-police", "deployment of Russian military police";
     FifthCorpsIntegration => "fifth-corps-integration", "integration of fighters into the Fifth Corps or auxiliary forces";

@@ -8,10 +8,16 @@ use crate::support::{fixture, run};
 fn broken(name: &str) -> String {
     let dir = fixture(&format!("broken/{name}"));
     let (code, out, err) = run(&["validate", "--data", dir.to_str().unwrap()]);
-    assert_eq!(code, 2, "{name}: expected exit 2, got {code}; stderr: {err}");
+    assert_eq!(
+        code, 2,
+        "{name}: expected exit 2, got {code}; stderr: {err}"
+    );
     assert!(out.is_empty(), "{name}: stdout should be empty, got {out}");
     assert!(!err.contains("panicked"), "{name}: {err}");
-    assert!(!err.contains("Error {"), "{name}: debug formatting leaked: {err}");
+    assert!(
+        !err.contains("Error {"),
+        "{name}: debug formatting leaked: {err}"
+    );
     err
 }
 
@@ -28,8 +34,12 @@ fn valid_fixture_validates() {
     let (code, out, err) = run(&["validate", "--data", dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("dataset is valid"));
-    assert!(out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["agreement", "total", "3"]));
-    assert!(out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["actor", "total", "5"]));
+    assert!(out
+        .lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["agreement", "total", "3"]));
+    assert!(out
+        .lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["actor", "total", "5"]));
 }
 
 #[test]
@@ -55,7 +65,10 @@ fn duplicate_id_names_the_first_definition() {
     let err = broken("duplicate-id");
     let l = line_of(&err, "duplicate-id");
     assert!(l.contains("base.toml:57:6:"), "{l}");
-    assert!(l.contains("actor id 'fac-a' is defined twice (first at"), "{l}");
+    assert!(
+        l.contains("actor id 'fac-a' is defined twice (first at"),
+        "{l}"
+    );
     assert!(l.contains("base.toml:50)"), "{l}");
 }
 
@@ -118,7 +131,10 @@ fn folder_without_data() {
 fn missing_folder_is_an_io_failure() {
     let (code, _, err) = run(&["validate", "--data", "/nonexistent/musalaha-data"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("cannot read /nonexistent/musalaha-data"), "{err}");
+    assert!(
+        err.contains("cannot read /nonexistent/musalaha-data"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -28,14 +28,33 @@ fn ids(v: &Value, key: &str) -> Vec<String> {
 
 #[test]
 fn degree_centrality_on_fixture() {
-    let v = json(&["centrality", "--data", &valid(), "--measure", "degree", "--format", "json"]);
+    let v = json(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--measure",
+        "degree",
+        "--format",
+        "json",
+    ]);
     let got: Vec<(String, f64)> = v
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["actor"].as_str().unwrap().into(), r["score"].as_f64().unwrap()))
+        .map(|r| {
+            (
+                r["actor"].as_str().unwrap().into(),
+                r["score"].as_f64().unwrap(),
+            )
+        })
         .collect();
-    let want = [("gov", 1.0), ("fac-a", 0.75), ("guar", 0.75), ("fac-b", 0.5), ("med", 0.5)];
+    let want = [
+        ("gov", 1.0),
+        ("fac-a", 0.75),
+        ("guar", 0.75),
+        ("fac-b", 0.5),
+        ("med", 0.5),
+    ];
     assert_eq!(got.len(), want.len());
     for ((a, s), (wa, ws)) in got.iter().zip(want) {
         assert_eq!(a, wa);
@@ -48,31 +67,81 @@ fn degree_centrality_on_fixture() {
 
 #[test]
 fn betweenness_and_strength_on_fixture() {
-    let v = json(&["centrality", "--data", &valid(), "--measure", "betweenness", "--top", "3", "--format", "json"]);
+    let v = json(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--measure",
+        "betweenness",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "actor"), ["gov", "fac-a", "guar"]);
-    let s: Vec<f64> = v.as_array().unwrap().iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    let s: Vec<f64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
     assert!((s[0] - 2.0 / 6.0).abs() < 1e-12);
     assert!((s[1] - 0.5 / 6.0).abs() < 1e-12);
-    let v = json(&["centrality", "--data", &valid(), "--measure", "strength", "--format", "json"]);
-    let gov = v.as_array().unwrap().iter().find(|r| r["actor"] == "gov").unwrap();
+    let v = json(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--measure",
+        "strength",
+        "--format",
+        "json",
+    ]);
+    let gov = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["actor"] == "gov")
+        .unwrap();
     assert_eq!(gov["score"].as_f64().unwrap(), 5.0);
 }
 
 #[test]
 fn relation_filter_changes_the_graph() {
     // Signing only: fac-a–gov, fac-b–gov; gov has degree 2 of n-1 = 2.
-    let v = json(&["centrality", "--data", &valid(), "--relation", "signing", "--format", "json"]);
+    let v = json(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--relation",
+        "signing",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "actor"), ["gov", "fac-a", "fac-b"]);
     assert_eq!(v[0]["score"].as_f64().unwrap(), 1.0);
 }
 
 #[test]
 fn centrality_csv_contract() {
-    let (code, out, _) = run(&["centrality", "--data", &valid(), "--measure", "betweenness", "--format", "csv"]);
+    let (code, out, _) = run(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--measure",
+        "betweenness",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(code, 0);
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("actor,name_en,name_ar,kind,measure,score"));
-    assert_eq!(lines.next(), Some("gov,Government,النظام,state,betweenness,0.333333"));
+    assert_eq!(
+        lines.next(),
+        Some("actor,name_en,name_ar,kind,measure,score")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("gov,Government,النظام,state,betweenness,0.333333")
+    );
     assert_eq!(out.lines().count(), 6);
 }
 
@@ -114,30 +183,95 @@ fn agreements_json_contract_and_fuzzy_dates() {
     assert_eq!(a2["follows"], "a1");
 
     // Overlap: "mid 2014-11" (11-20 Nov) may fall before 15 Nov.
-    let v = json(&["agreements", "--data", &valid(), "--to", "2014-11-15", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--to",
+        "2014-11-15",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["a1"]);
-    let v = json(&["agreements", "--data", &valid(), "--to", "2014-11-15", "--strict-dates", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--to",
+        "2014-11-15",
+        "--strict-dates",
+        "--format",
+        "json",
+    ]);
     assert!(v.as_array().unwrap().is_empty());
-    let v = json(&["agreements", "--data", &valid(), "--from", "2016", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--from",
+        "2016",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["a3", "a2"]);
-    let v = json(&["agreements", "--data", &valid(), "--period", "early", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--period",
+        "early",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["a1"]);
 }
 
 #[test]
 fn region_filter_uses_the_place_hierarchy() {
-    let v = json(&["agreements", "--data", &valid(), "--region", "ghouta", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--region",
+        "ghouta",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["a1", "a2"]);
     // Arabic name with a different letter form (ه for ة) still matches.
-    let v = json(&["agreements", "--data", &valid(), "--region", "الغوطه", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--region",
+        "الغوطه",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["a1", "a2"]);
-    let v = json(&["agreements", "--data", &valid(), "--actor", "guar", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--actor",
+        "guar",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["a3", "a2"]);
 }
 
 #[test]
 fn agreements_csv_has_a_header_and_flattened_cells() {
-    let (code, out, _) = run(&["agreements", "--data", &valid(), "--region", "douma", "--format", "csv"]);
+    let (code, out, _) = run(&[
+        "agreements",
+        "--data",
+        &valid(),
+        "--region",
+        "douma",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "id,title,date_start,date_end,date_precision,date_text,kind,status,phase,follows,places,participants,terms,sources");
@@ -149,13 +283,13 @@ fn agreements_csv_has_a_header_and_flattened_cells() {
 fn partners_by_arabic_name() {
     // "فصيل ا" normalises to the same key as "فصيل أ" (fac-a).
     let v = json(&["partners", "--data", &valid(), "فصيل ا", "--format", "json"]);
-    let got: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["actor"].as_str().unwrap().into(), r["link"].as_str().unwrap().into()))
-        .collect();
-    let want = [("gov", "counterpart"), ("fac-b", "co-signatory"), ("guar", "guaranteed-by"), ("med", "mediated-by")];
+    let got = crate::support::pairs(&v, "actor", "link");
+    let want = [
+        ("gov", "counterpart"),
+        ("fac-b", "co-signatory"),
+        ("guar", "guaranteed-by"),
+        ("med", "mediated-by"),
+    ];
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
     let gov = &v[0];
     assert_eq!(gov["agreements"].as_array().unwrap().len(), 2);
@@ -165,13 +299,15 @@ fn partners_by_arabic_name() {
 
 #[test]
 fn partners_of_a_negotiator() {
-    let v = json(&["partners", "--data", &valid(), "Guarantor State", "--format", "json"]);
-    let links: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["actor"].as_str().unwrap().into(), r["link"].as_str().unwrap().into()))
-        .collect();
+    let v = json(&[
+        "partners",
+        "--data",
+        &valid(),
+        "Guarantor State",
+        "--format",
+        "json",
+    ]);
+    let links = crate::support::pairs(&v, "actor", "link");
     assert!(links.contains(&("fac-b".into(), "negotiated-with".into())));
     assert!(links.contains(&("fac-a".into(), "guarantor-for".into())));
     assert!(links.contains(&("gov".into(), "guarantor-for".into())));
@@ -186,7 +322,10 @@ fn unknown_and_ambiguous_names() {
     assert!(err.contains("closest: fac-a"), "{err}");
     let (code, _, err) = run(&["partners", "--data", &valid(), "faction"]);
     assert_eq!(code, 2);
-    assert!(err.contains("could mean several actors: fac-a, fac-b"), "{err}");
+    assert!(
+        err.contains("could mean several actors: fac-a, fac-b"),
+        "{err}"
+    );
     let (code, _, err) = run(&["agreements", "--data", &valid(), "--region", "Atlantis"]);
     assert_eq!(code, 2);
     assert!(err.contains("no place matches 'Atlantis'"), "{err}");
@@ -215,7 +354,15 @@ fn bad_arguments_exit_2() {
 
 #[test]
 fn actors_listing_and_filters() {
-    let v = json(&["actors", "--data", &valid(), "--kind", "state", "--format", "json"]);
+    let v = json(&[
+        "actors",
+        "--data",
+        &valid(),
+        "--kind",
+        "state",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v, "id"), ["gov", "guar", "med"]);
     assert_eq!(v[0]["alignment"], "regime");
     assert_eq!(v[0]["agreements"], 2);
@@ -226,7 +373,15 @@ fn actors_listing_and_filters() {
 
 #[test]
 fn edges_keep_their_agreements() {
-    let v = json(&["edges", "--data", &valid(), "--relation", "all", "--format", "json"]);
+    let v = json(&[
+        "edges",
+        "--data",
+        &valid(),
+        "--relation",
+        "all",
+        "--format",
+        "json",
+    ]);
     let fa_gov = v
         .as_array()
         .unwrap()
@@ -235,7 +390,12 @@ fn edges_keep_their_agreements() {
         .expect("signing edge fac-a–gov");
     assert_eq!(fa_gov["weight"], 2);
     assert_eq!(fa_gov["agreements"], serde_json::json!(["a1", "a2"]));
-    let co = v.as_array().unwrap().iter().filter(|e| e["relation"] == "co-signing").count();
+    let co = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["relation"] == "co-signing")
+        .count();
     assert_eq!(co, 1);
     let simple = json(&["edges", "--data", &valid(), "--simple", "--format", "json"]);
     assert_eq!(simple.as_array().unwrap().len(), 7);
@@ -276,7 +436,14 @@ fn assert_valid_dot(dot: &str) {
 #[test]
 fn export_dot_escapes_hostile_names() {
     let dir = fixture("hostile");
-    let (code, dot, err) = run(&["export", "dot", "--data", dir.to_str().unwrap(), "--labels", "both"]);
+    let (code, dot, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        dir.to_str().unwrap(),
+        "--labels",
+        "both",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(dot.starts_with("graph {"));
     assert_valid_dot(&dot);
@@ -291,19 +458,38 @@ fn export_dot_escapes_hostile_names() {
 fn export_dot_styles_and_file_output() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("g.dot");
-    let (code, out, err) = run(&["export", "dot", "--data", &valid(), "--relation", "all", "-o", path.to_str().unwrap()]);
+    let (code, out, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &valid(),
+        "--relation",
+        "all",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("wrote") && out.contains("5 actors"), "{out}");
     let dot = std::fs::read_to_string(&path).unwrap();
     assert_valid_dot(&dot);
-    assert!(dot.contains("style=dashed"), "guaranteeing edges are dashed");
+    assert!(
+        dot.contains("style=dashed"),
+        "guaranteeing edges are dashed"
+    );
     assert!(dot.contains("style=dotted"), "mediating edges are dotted");
     assert!(dot.contains("style=solid"), "signing edges are solid");
     assert!(dot.contains("shape=hexagon"), "states are hexagons");
     assert!(dot.contains("shape=ellipse"), "factions are ellipses");
     assert!(dot.contains("label=\"Legend\""));
     crate::support::check_with_graphviz(&dot);
-    let (code, _, err) = run(&["export", "dot", "--data", &valid(), "-o", "/nonexistent-dir/x.dot"]);
+    let (code, _, err) = run(&[
+        "export",
+        "dot",
+        "--data",
+        &valid(),
+        "-o",
+        "/nonexistent-dir/x.dot",
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot write /nonexistent-dir/x.dot"), "{err}");
 }
@@ -312,7 +498,16 @@ fn export_dot_styles_and_file_output() {
 fn help_lists_commands_and_examples() {
     let (code, out, _) = run(&["--help"]);
     assert_eq!(code, 0);
-    for c in ["actors", "agreements", "centrality", "partners", "export", "validate", "Examples:", "Exit codes"] {
+    for c in [
+        "actors",
+        "agreements",
+        "centrality",
+        "partners",
+        "export",
+        "validate",
+        "Examples:",
+        "Exit codes",
+    ] {
         assert!(out.contains(c), "--help lacks {c}");
     }
     let (code, out, _) = run(&["centrality", "--help"]);
@@ -331,7 +526,13 @@ fn embedded_dataset_validates() {
 
 #[test]
 fn eastern_ghouta_agreements() {
-    let v = json(&["agreements", "--region", "eastern-ghouta", "--format", "json"]);
+    let v = json(&[
+        "agreements",
+        "--region",
+        "eastern-ghouta",
+        "--format",
+        "json",
+    ]);
     let got = ids(&v, "id");
     for id in [
         "eg-2017-07-23-cairo-de-escalation",
@@ -343,26 +544,52 @@ fn eastern_ghouta_agreements() {
     ] {
         assert!(got.contains(&id.to_string()), "{id} missing from {got:?}");
     }
-    let douma = v.as_array().unwrap().iter().find(|a| a["id"] == "eg-2018-04-01-douma").unwrap();
+    let douma = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "eg-2018-04-01-douma")
+        .unwrap();
     assert_eq!(douma["follows"], "eg-2017-07-23-cairo-de-escalation");
-    let deferral = douma["terms"].as_array().unwrap().iter().find(|t| t["code"] == "conscription-deferral").unwrap();
+    let deferral = douma["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "conscription-deferral")
+        .unwrap();
     assert_eq!(deferral["count"], 6);
-    let evac = douma["terms"].as_array().unwrap().iter().find(|t| t["code"] == "evacuation").unwrap();
+    let evac = douma["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "evacuation")
+        .unwrap();
     assert_eq!(evac["destination"], "jarabulus");
     // The Cairo memorandum was mediated by Egypt.
-    let cairo = v.as_array().unwrap().iter().find(|a| a["id"] == "eg-2017-07-23-cairo-de-escalation").unwrap();
-    assert!(cairo["participants"].as_array().unwrap().iter().any(|p| p["actor"] == "egypt" && p["role"] == "mediator"));
+    let cairo = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "eg-2017-07-23-cairo-de-escalation")
+        .unwrap();
+    assert!(cairo["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["actor"] == "egypt" && p["role"] == "mediator"));
 }
 
 #[test]
 fn eastern_ghouta_partners_of_jaish_al_islam() {
-    let v = json(&["partners", "جيش الإسلام", "--region", "eastern-ghouta", "--format", "json"]);
-    let got: Vec<(String, String)> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["actor"].as_str().unwrap().into(), r["link"].as_str().unwrap().into()))
-        .collect();
+    let v = json(&[
+        "partners",
+        "جيش الإسلام",
+        "--region",
+        "eastern-ghouta",
+        "--format",
+        "json",
+    ]);
+    let got = crate::support::pairs(&v, "actor", "link");
     let want = [
         ("russia", "counterpart"),
         ("hmeimim-centre", "counterpart"),
@@ -379,10 +606,60 @@ fn eastern_ghouta_degree() {
     // al-Rahman, Jaish al-Islam (signing), Russia and the Syrian government
     // (guaranteeing Harasta), the Russian military police (guaranteeing Douma):
     // 6 of n - 1 = 7.
-    let v = json(&["centrality", "--region", "eastern-ghouta", "--measure", "degree", "--format", "json"]);
+    let v = json(&[
+        "centrality",
+        "--region",
+        "eastern-ghouta",
+        "--measure",
+        "degree",
+        "--format",
+        "json",
+    ]);
     assert_eq!(v.as_array().unwrap().len(), 8);
     assert_eq!(v[0]["actor"], "hmeimim-centre");
     assert!((v[0]["score"].as_f64().unwrap() - 6.0 / 7.0).abs() < 1e-12);
     assert_eq!(v[1]["actor"], "russia");
     assert!((v[1]["score"].as_f64().unwrap() - 5.0 / 7.0).abs() < 1e-12);
+}
+
+#[test]
+fn codebook_doc_matches_the_vocabularies() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codebook.md")).unwrap();
+    let start = doc.find("<!-- vocabulary:start").expect("start marker");
+    let body_start = doc[start..].find('\n').unwrap() + start + 1;
+    let end = doc.find("<!-- vocabulary:end -->").expect("end marker");
+    let (code, out, _) = run(&["codebook", "--markdown"]);
+    assert_eq!(code, 0);
+    assert!(
+        doc[body_start..end] == out,
+        "docs/codebook.md is out of date: regenerate its vocabulary section with `musalaha codebook --markdown`"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for cmd in [
+        "actors",
+        "places",
+        "agreements",
+        "centrality",
+        "partners",
+        "path",
+        "ego",
+        "timeline",
+        "explain",
+        "stats",
+        "edges",
+        "export",
+        "validate",
+    ] {
+        let (code, out, _) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd} --help");
+        assert!(out.contains("Examples:"), "{cmd} --help has no examples");
+        assert!(
+            out.contains("--format") || cmd == "export",
+            "{cmd} --help lacks --format"
+        );
+    }
 }

@@ -1,7 +1,9 @@
 //! Integration tests: one test binary (faster builds on 2 cores).
 
+mod analysis;
 mod broken_data;
 mod commands;
+mod dataset;
 mod export;
 mod reference;
 mod support;

@@ -1,13 +1,23 @@
 //! Measures checked against NetworkX. The fixtures in
-//! tests/fixtures/reference/ hold a graph and NetworkX's values for it; they
-//! are produced by scripts/networkx_reference.py.
+//! tests/fixtures/reference/ hold a graph (undirected edges, directed arcs,
+//! groups) and NetworkX's values for it; scripts/networkx_reference.py
+//! produces them (brokerage: an independent Python implementation there).
 
-use musalaha::analysis::centrality::{compute, Measure};
-use musalaha::graph::{SimpleEdge, SimpleGraph};
+use musalaha::analysis::centrality::{compute_with, Measure, Options};
+use musalaha::analysis::twomode::Bipartite;
+use musalaha::graph::{Participation, SimpleArc, SimpleGraph, TwoMode};
+use musalaha::model::Role;
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn fixtures() -> Vec<(String, Value)> {
+    all_fixtures()
+        .into_iter()
+        .filter(|(n, _)| !n.starts_with("twomode-"))
+        .collect()
+}
+
+fn all_fixtures() -> Vec<(String, Value)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference");
     let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
         .expect("reference fixtures exist")
@@ -19,69 +29,215 @@ fn fixtures() -> Vec<(String, Value)> {
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 6, "expected the dataset and random reference graphs");
+    assert!(
+        out.len() >= 6,
+        "expected the dataset and random reference graphs"
+    );
     out
 }
 
-fn graph(v: &Value) -> SimpleGraph {
-    let nodes: Vec<String> = v["nodes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect();
-    let idx = |s: &str| nodes.iter().position(|n| n == s).unwrap();
-    let mut edges: Vec<SimpleEdge> = v["edges"]
-        .as_array()
+type Triples = Vec<(String, String, f64)>;
+
+fn triples(v: &Value) -> Triples {
+    v.as_array()
         .unwrap()
         .iter()
         .map(|e| {
-            let (a, b) = (idx(e[0].as_str().unwrap()), idx(e[1].as_str().unwrap()));
-            SimpleEdge { a: a.min(b), b: a.max(b), weight: e[2].as_f64().unwrap(), relations: vec![], agreements: vec![] }
+            (
+                e[0].as_str().unwrap().into(),
+                e[1].as_str().unwrap().into(),
+                e[2].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn graph(v: &Value) -> SimpleGraph {
+    let nodes: Vec<String> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect();
+    let idx = |s: &str| nodes.iter().position(|n| n == s).unwrap();
+    let edges: Vec<(usize, usize, f64)> = triples(&v["edges"])
+        .iter()
+        .map(|(a, b, w)| (idx(a), idx(b), *w))
+        .collect();
+    let mut g = SimpleGraph::from_edges(nodes.clone(), &edges);
+    g.arcs = triples(&v["arcs"])
+        .iter()
+        .map(|(a, b, w)| SimpleArc {
+            from: idx(a),
+            to: idx(b),
+            weight: *w,
         })
         .collect();
-    edges.sort_by_key(|e| (e.a, e.b));
-    SimpleGraph { nodes, edges }
+    g.groups = nodes
+        .iter()
+        .map(|n| v["groups"][n].as_str().unwrap().to_string())
+        .collect();
+    g
+}
+
+/// (fixture key, measure, options)
+fn variants() -> Vec<(String, Measure, Options)> {
+    let mut out = Vec::new();
+    for m in Measure::ALL {
+        for directed in [false, true] {
+            let suffix = if directed { "/directed" } else { "" };
+            if m != Measure::Brokerage {
+                out.push((
+                    format!("{}{suffix}", m.as_str()),
+                    m,
+                    Options {
+                        directed,
+                        weighted: false,
+                    },
+                ));
+            }
+            if matches!(m, Measure::Betweenness | Measure::Closeness) {
+                out.push((
+                    format!("{}/weighted{suffix}", m.as_str()),
+                    m,
+                    Options {
+                        directed,
+                        weighted: true,
+                    },
+                ));
+            }
+        }
+    }
+    out.push(("brokerage".into(), Measure::Brokerage, Options::default()));
+    out
 }
 
 #[test]
 fn measures_agree_with_networkx() {
+    let mut checked = 0;
     for (name, v) in fixtures() {
         let g = graph(&v);
-        for m in Measure::ALL {
-            let want = &v["measures"][m.as_str()];
-            let got = compute(&g, m);
-            for (i, node) in g.nodes.iter().enumerate() {
-                let w = want[node].as_f64().unwrap_or_else(|| panic!("{name}: no {} for {node}", m.as_str()));
+        for (key, m, opts) in variants() {
+            let series = compute_with(&g, m, opts);
+            let Ok(series) = series else {
+                // Only eigenvector may fail (no convergence); NetworkX must have failed too.
                 assert!(
-                    (got[i] - w).abs() < 1e-9,
-                    "{name}: {} of {node}: musalaha {} vs NetworkX {w}",
-                    m.as_str(),
-                    got[i]
+                    key.starts_with("eigenvector"),
+                    "{name}: {key} failed: {series:?}"
                 );
+                let want = &v["measures"][&key];
+                assert!(
+                    g.nodes.iter().all(|n| want[n].is_null()),
+                    "{name}: {key} failed where NetworkX converged"
+                );
+                continue;
+            };
+            for s in series {
+                let fixture_key = if m == Measure::Brokerage {
+                    s.name.clone()
+                } else {
+                    key.clone()
+                };
+                let want = &v["measures"][&fixture_key];
+                assert!(want.is_object(), "{name}: fixture has no {fixture_key}");
+                for (i, node) in g.nodes.iter().enumerate() {
+                    let got = s.values[i];
+                    match want[node].as_f64() {
+                        Some(w) => assert!(
+                            (got - w).abs() < 1e-9,
+                            "{name}: {fixture_key} of {node}: musalaha {got} vs NetworkX {w}"
+                        ),
+                        None => assert!(
+                            got.is_nan(),
+                            "{name}: {fixture_key} of {node}: musalaha {got}, NetworkX undefined"
+                        ),
+                    }
+                    checked += 1;
+                }
             }
         }
     }
+    assert!(checked > 5000, "only {checked} values compared");
 }
 
 #[test]
 fn dataset_fixtures_match_the_current_data() {
-    for (name, args) in [("dataset-all", vec![]), ("dataset-eastern-ghouta", vec!["--region", "eastern-ghouta"])] {
+    for (name, args) in [
+        ("dataset-all", vec![]),
+        ("dataset-eastern-ghouta", vec!["--region", "eastern-ghouta"]),
+    ] {
         let (_, v) = fixtures().into_iter().find(|(n, _)| n == name).unwrap();
         let mut full = vec!["edges", "--simple", "--format", "json"];
         full.extend(args);
         let rows = crate::support::json(&full);
-        let mut current: Vec<(String, String, u64)> = rows
+        let mut current: Triples = rows
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| (r["source"].as_str().unwrap().into(), r["target"].as_str().unwrap().into(), r["weight"].as_u64().unwrap()))
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().into(),
+                    r["target"].as_str().unwrap().into(),
+                    r["weight"].as_f64().unwrap(),
+                )
+            })
             .collect();
-        current.sort();
-        let stored: Vec<(String, String, u64)> = v["edges"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| (e[0].as_str().unwrap().into(), e[1].as_str().unwrap().into(), e[2].as_u64().unwrap()))
-            .collect();
+        current.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let mut stored = triples(&v["edges"]);
+        stored.sort_by(|a, b| a.partial_cmp(b).unwrap());
         assert!(
             current == stored,
             "tests/fixtures/reference/{name}.json is out of date with graph-data/: run `python3 scripts/networkx_reference.py`"
         );
     }
+}
+
+#[test]
+fn bipartite_measures_agree_with_networkx() {
+    let mut checked = 0;
+    for (name, v) in all_fixtures()
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("twomode-"))
+    {
+        let strings = |k: &str| -> Vec<String> {
+            v[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect()
+        };
+        let tm = TwoMode {
+            actors: strings("actors"),
+            agreements: strings("agreements"),
+            edges: v["pairs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| Participation {
+                    actor: p[0].as_str().unwrap().into(),
+                    agreement: p[1].as_str().unwrap().into(),
+                    role: Role::Signatory,
+                    side: None,
+                })
+                .collect(),
+        };
+        let bp = Bipartite::new(&tm);
+        for (measure, values) in [
+            ("degree", bp.degree()),
+            ("betweenness", bp.betweenness()),
+            ("closeness", bp.closeness()),
+        ] {
+            for (label, got) in bp.labels.iter().zip(values) {
+                let want = v["measures"][measure][label]
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("{name}: no {measure} for {label}"));
+                assert!(
+                    (got - want).abs() < 1e-9,
+                    "{name}: two-mode {measure} of {label}: musalaha {got} vs NetworkX {want}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} values compared");
 }

@@ -10,7 +10,9 @@ pub fn musalaha() -> Command {
 
 /// A path under tests/fixtures.
 pub fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs the binary and returns (exit code, stdout, stderr).
@@ -46,7 +48,10 @@ pub fn check_with_graphviz(dot: &str) -> bool {
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
-            assert!(!required, "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run: {e}");
+            assert!(
+                !required,
+                "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run: {e}"
+            );
             eprintln!("skipped: Graphviz check (no `dot` on PATH; install graphviz to run it)");
             return false;
         }
@@ -64,4 +69,18 @@ pub fn check_with_graphviz(dot: &str) -> bool {
         String::from_utf8_lossy(&out.stderr)
     );
     true
+}
+
+/// The (a, b) string fields of every object of a JSON array.
+pub fn pairs(v: &serde_json::Value, a: &str, b: &str) -> Vec<(String, String)> {
+    v.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|r| {
+            (
+                r[a].as_str().unwrap_or_default().to_string(),
+                r[b].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
 }

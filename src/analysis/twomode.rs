@@ -1,0 +1,142 @@
+//! Bipartite measures on the two-mode graph (actors × agreements), as
+//! NetworkX's `bipartite` module defines them (Borgatti & Everett 1997):
+//!
+//! - degree: deg(v) / size of the other mode;
+//! - betweenness: unnormalised betweenness divided by the bipartite maximum
+//!   for the node's mode;
+//! - closeness: (size of other mode + 2·(size of own mode − 1)) / Σ distances,
+//!   times (reachable − 1)/(n − 1).
+//!
+//! An actor that plays several roles in one agreement has one edge to it.
+
+use crate::analysis::centrality::brandes;
+use crate::graph::TwoMode;
+use std::collections::{BTreeSet, VecDeque};
+
+/// Node labels (actor ids, then `agreement:<id>`) and adjacency of a two-mode graph.
+pub struct Bipartite {
+    pub labels: Vec<String>,
+    /// How many of the first labels are actors.
+    pub actors: usize,
+    pub adj: Vec<Vec<(usize, f64)>>,
+}
+
+impl Bipartite {
+    /// Builds the simple bipartite graph; agreements without participants are left out.
+    pub fn new(tm: &TwoMode) -> Bipartite {
+        let used: BTreeSet<&str> = tm.edges.iter().map(|e| e.agreement.as_str()).collect();
+        let agreements: Vec<&String> = tm
+            .agreements
+            .iter()
+            .filter(|a| used.contains(a.as_str()))
+            .collect();
+        let mut labels: Vec<String> = tm.actors.clone();
+        labels.extend(agreements.iter().map(|a| format!("agreement:{a}")));
+        let actors = tm.actors.len();
+        let idx_actor = |a: &str| tm.actors.iter().position(|x| x == a);
+        let idx_ag = |g: &str| {
+            agreements
+                .iter()
+                .position(|x| x.as_str() == g)
+                .map(|i| i + actors)
+        };
+        let mut pairs = BTreeSet::new();
+        for e in &tm.edges {
+            if let (Some(a), Some(g)) = (idx_actor(&e.actor), idx_ag(&e.agreement)) {
+                pairs.insert((a, g));
+            }
+        }
+        let mut adj = vec![Vec::new(); labels.len()];
+        for (a, g) in pairs {
+            adj[a].push((g, 1.0));
+            adj[g].push((a, 1.0));
+        }
+        Bipartite {
+            labels,
+            actors,
+            adj,
+        }
+    }
+
+    fn sizes(&self, v: usize) -> (f64, f64) {
+        let n = self.actors as f64;
+        let m = (self.labels.len() - self.actors) as f64;
+        if v < self.actors {
+            (n, m)
+        } else {
+            (m, n)
+        }
+    }
+
+    /// Bipartite degree centrality.
+    pub fn degree(&self) -> Vec<f64> {
+        (0..self.labels.len())
+            .map(|v| {
+                let (_, other) = self.sizes(v);
+                if other == 0.0 {
+                    0.0
+                } else {
+                    self.adj[v].len() as f64 / other
+                }
+            })
+            .collect()
+    }
+
+    /// Bipartite betweenness centrality.
+    pub fn betweenness(&self) -> Vec<f64> {
+        let raw = brandes(&self.adj, false);
+        let max_for = |n: i64, m: i64| -> f64 {
+            if m == 0 {
+                return 0.0;
+            }
+            let (s, t) = ((n - 1).div_euclid(m), (n - 1).rem_euclid(m));
+            (((m * m) * ((s + 1) * (s + 1))) + (m * (s + 1) * (2 * t - s - 1))
+                - (t * ((2 * s) - t + 3))) as f64
+                / 2.0
+        };
+        let n = self.actors as i64;
+        let m = (self.labels.len() - self.actors) as i64;
+        let (top, bottom) = (max_for(n, m), max_for(m, n));
+        raw.iter()
+            .enumerate()
+            .map(|(v, &b)| {
+                let unnormalised = b / 2.0;
+                let max = if v < self.actors { top } else { bottom };
+                if max == 0.0 {
+                    0.0
+                } else {
+                    unnormalised / max
+                }
+            })
+            .collect()
+    }
+
+    /// Bipartite closeness centrality (normalised by the reachable share).
+    pub fn closeness(&self) -> Vec<f64> {
+        let total = self.labels.len();
+        (0..total)
+            .map(|s| {
+                let mut dist = vec![usize::MAX; total];
+                let mut q = VecDeque::new();
+                dist[s] = 0;
+                q.push_back(s);
+                while let Some(v) = q.pop_front() {
+                    for &(w, _) in &self.adj[v] {
+                        if dist[w] == usize::MAX {
+                            dist[w] = dist[v] + 1;
+                            q.push_back(w);
+                        }
+                    }
+                }
+                let reach: Vec<usize> = dist.into_iter().filter(|&d| d != usize::MAX).collect();
+                let tot: usize = reach.iter().sum();
+                if tot == 0 || total < 2 {
+                    return 0.0;
+                }
+                let (own, other) = self.sizes(s);
+                let c = (other + 2.0 * (own - 1.0)) / tot as f64;
+                c * (reach.len() - 1) as f64 / (total - 1) as f64
+            })
+            .collect()
+    }
+}
