@@ -47,7 +47,7 @@ pub struct StyleArgs {
     /// Leave out the legend.
     #[arg(long)]
     pub no_legend: bool,
-    /// Scale node labels by a centrality measure (degree, strength, betweenness, closeness).
+    /// Scale node labels by a centrality measure (as in `musalaha centrality`), e.g. betweenness.
     #[arg(long, value_name = "MEASURE")]
     pub size_by: Option<String>,
     /// Group nodes in boxes by alignment or by region (with --layout auto, dot or fdp).
@@ -186,6 +186,12 @@ pub fn figure<'a>(
             let measure = size_by(m)?;
             let simple = graph.simple(relations);
             let scores = compute(&simple, measure);
+            if !simple.nodes.is_empty() && !scores.iter().any(|x| x.is_finite()) {
+                return Err(Error::BadArgument(format!(
+                    "--size-by {}: the measure cannot be computed on this graph\n  help: try --size-by degree or betweenness",
+                    measure.as_str()
+                )));
+            }
             Some(SizeBy {
                 measure: measure.as_str().to_string(),
                 scores: simple.nodes.iter().cloned().zip(scores).collect(),

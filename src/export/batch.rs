@@ -4,8 +4,8 @@
 
 use crate::error::{Error, Result};
 use crate::export::text::slug;
-use crate::filter::Slice;
-use crate::model::{Dataset, Day, PlaceKind};
+use crate::filter::{Over, Slice};
+use crate::model::{Dataset, PlaceKind};
 use crate::output::Listing;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -44,20 +44,6 @@ pub struct Part {
     pub slice: Slice,
 }
 
-fn later(a: Option<Day>, b: Option<Day>) -> Option<Day> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    }
-}
-
-fn earlier(a: Option<Day>, b: Option<Day>) -> Option<Day> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
-}
-
 /// Splits a slice into parts. Every part keeps all the other conditions of
 /// `base` (dates, kinds, alignments, and for years and periods the region);
 /// `level` is the kind of place for [`Per::Region`]. Parts come in a stable
@@ -94,54 +80,28 @@ pub fn plan(ds: &Dataset, base: &Slice, per: Per, level: PlaceKind) -> Result<Ve
                 )));
             }
         }
-        Per::Year => {
-            let agreements = base.select(ds);
-            let first = agreements.iter().map(|a| a.date.start.year).min();
-            let last = agreements.iter().map(|a| a.date.end.year).max();
-            if let (Some(first), Some(last)) = (first, last) {
-                for y in first..=last {
-                    let (Ok(start), Ok(end)) = (Day::new(y, 1, 1), Day::new(y, 12, 31)) else {
-                        continue;
-                    };
-                    let mut slice = base.clone();
-                    slice.from = later(base.from, Some(start));
-                    slice.to = earlier(base.to, Some(end));
-                    if slice.from > slice.to {
-                        continue;
-                    }
-                    parts.push(Part {
-                        stem: format!("year-{y}"),
-                        per,
-                        key: y.to_string(),
-                        name_en: y.to_string(),
-                        name_ar: y.to_string(),
-                        slice,
-                    });
-                }
-            }
-        }
-        Per::Period => {
-            if base.period.is_some() {
+        Per::Year | Per::Period => {
+            if per == Per::Period && base.period.is_some() {
                 return Err(Error::BadArgument(
                     "--per period cannot be combined with --period\n  help: drop --period, or use --from/--to to narrow every period".into(),
                 ));
             }
-            for p in ds.periods.values() {
-                let mut slice = base.clone();
-                slice.from = later(base.from, p.from);
-                slice.to = earlier(base.to, p.to);
-                if let (Some(f), Some(t)) = (slice.from, slice.to) {
-                    if f > t {
-                        continue;
-                    }
-                }
-                slice.period = Some(p.id.clone());
+            let over = if per == Per::Year {
+                Over::Year
+            } else {
+                Over::Period
+            };
+            for (key, slice) in base.over(ds, over) {
+                let (name_en, name_ar) = match ds.periods.get(&key).filter(|_| per == Per::Period) {
+                    Some(p) => (p.name_en.clone(), p.name_ar.clone()),
+                    None => (key.clone(), key.clone()),
+                };
                 parts.push(Part {
-                    stem: format!("period-{}", slug(&p.id)),
+                    stem: format!("{}-{}", per.as_str(), slug(&key)),
                     per,
-                    key: p.id.clone(),
-                    name_en: p.name_en.clone(),
-                    name_ar: p.name_ar.clone(),
+                    key,
+                    name_en,
+                    name_ar,
                     slice,
                 });
             }
@@ -217,7 +177,7 @@ impl Listing for IndexEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Period, Place};
+    use crate::model::{Day, Period, Place};
 
     fn place(id: &str, kind: PlaceKind, parent: Option<&str>) -> Place {
         Place {
