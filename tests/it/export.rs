@@ -28,8 +28,21 @@ fn assert_dot(dot: &str) -> Graph {
     );
     if check_with_graphviz(dot) {
         graphviz_is_quiet(dot);
+    } else {
+        static SAID: std::sync::Once = std::sync::Once::new();
+        SAID.call_once(|| say_skipped("Graphviz checks of the DOT files in tests/it/export.rs"));
     }
     g
+}
+
+/// Says on the real stderr (the test harness captures `eprintln!` of
+/// passing tests) that a check was skipped because Graphviz is missing.
+fn say_skipped(what: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {what} (no `dot` on PATH; install graphviz to run them)"
+    );
 }
 
 /// Graphviz accepts the text without warnings (a bad HTML label, for
@@ -859,7 +872,7 @@ fn graphviz_available() -> bool {
             std::env::var_os("MUSALAHA_REQUIRE_GRAPHVIZ").is_none(),
             "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run"
         );
-        eprintln!("skipped: rendering test (no `dot` on PATH; install graphviz to run it)");
+        say_skipped("rendering with Graphviz (render_svg_png_pdf_with_graphviz)");
     }
     ok
 }
