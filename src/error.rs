@@ -73,6 +73,18 @@ pub enum Error {
     #[error("{0}")]
     Computation(String),
 
+    /// An external program the command needs is not installed.
+    #[error("{what} needs {tool}, which was not found\n  help: {help}")]
+    MissingTool {
+        what: String,
+        tool: &'static str,
+        help: String,
+    },
+
+    /// An external renderer ran but failed.
+    #[error("cannot render {target}: {message}")]
+    Render { target: String, message: String },
+
     /// Writing output failed.
     #[error("cannot write {target}: {source}")]
     Write {
@@ -112,7 +124,11 @@ impl Error {
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
             | Error::BadArgument(_) => 2,
-            Error::Io { .. } | Error::Write { .. } | Error::Computation(_) => 1,
+            Error::Io { .. }
+            | Error::Write { .. }
+            | Error::Computation(_)
+            | Error::MissingTool { .. }
+            | Error::Render { .. } => 1,
         }
     }
 }

@@ -16,7 +16,8 @@ use std::collections::BTreeSet;
 /// What the user asked for, as typed.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SliceArgs {
-    /// Only agreements in this place or below it (id or English/Arabic name), e.g. eastern-ghouta, "ريف دمشق".
+    /// Only agreements in this place or below it (id or English/Arabic name), e.g. eastern-ghouta,
+    /// "ريف دمشق"; several places separated by commas cover all of them.
     #[arg(long, value_name = "PLACE")]
     pub region: Option<String>,
     /// Only agreements that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -137,6 +138,31 @@ pub fn resolve_place(ds: &Dataset, query: &str) -> Result<String> {
     })
 }
 
+/// Resolves `--region`: one place, or several separated by commas (the
+/// region's id then joins theirs with `+`). Returns the id and the set of
+/// places covered (each place and everything below it).
+pub fn resolve_region(ds: &Dataset, q: &str) -> Result<(String, BTreeSet<String>)> {
+    match resolve_place(ds, q) {
+        Ok(id) => {
+            let set = ds.place_and_descendants(&id);
+            Ok((id, set))
+        }
+        Err(e) if !q.contains(',') => Err(e),
+        Err(_) => {
+            let mut ids: Vec<String> = Vec::new();
+            let mut set = BTreeSet::new();
+            for part in q.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let id = resolve_place(ds, part)?;
+                set.extend(ds.place_and_descendants(&id));
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            Ok((ids.join("+"), set))
+        }
+    }
+}
+
 /// Resolves a period given by id or name.
 pub fn resolve_period(ds: &Dataset, query: &str) -> Result<String> {
     let mut r = Resolver::default();
@@ -169,11 +195,7 @@ impl Slice {
     /// Resolves names and dates; errors name the flag to fix.
     pub fn resolve(ds: &Dataset, args: &SliceArgs) -> Result<Slice> {
         let region = match &args.region {
-            Some(q) => {
-                let id = resolve_place(ds, q)?;
-                let set = ds.place_and_descendants(&id);
-                Some((id, set))
-            }
+            Some(q) => Some(resolve_region(ds, q)?),
             None => None,
         };
         let mut from = bound(&args.from, false, "--from")?;

@@ -8,11 +8,10 @@ use crate::export::batch::{self, IndexEntry, Per};
 use crate::export::caption::{self, Counts};
 use crate::export::dot::{self, ClusterBy, DotOptions, Drawing, Labels, Layout, SizeBy};
 use crate::export::render::{self, ImageFormat};
-use crate::filter::{resolve_place, Slice, SliceArgs};
+use crate::filter::{Slice, SliceArgs};
 use crate::graph::{Relation, DEFAULT_RELATIONS};
 use crate::model::{Agreement, Dataset, PlaceKind};
 use crate::output::{render as render_listing, Format};
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Export formats.
@@ -78,7 +77,7 @@ pub struct StyleArgs {
   musalaha export dot --region daraa-governorate --two-mode --labels ar -o daraa.dot
   musalaha export dot --region daraa-governorate,quneitra-governorate --from 2018 -o south.dot
 
-For figures, --region also takes several places separated by commas.
+--region takes several places separated by commas.
 
 Style (see docs/figures.md): node shape = actor kind; fill = alignment (colour-blind-safe hues
 in four greyscale tiers, with a dashed or dotted outline where two share a tier); ties: signing
@@ -129,30 +128,9 @@ fn size_by(text: &str) -> Result<Measure> {
     }
 }
 
-/// Resolves the slicing flags. For figures, `--region` may also list several
-/// places separated by commas (`daraa-governorate,quneitra-governorate`):
-/// the slice then covers all of them, and its region id joins theirs with `+`.
+/// Resolves the slicing flags (several `--region` places are handled by
+/// [`Slice::resolve`] for every command).
 pub fn resolve_slice(ds: &Dataset, args: &SliceArgs) -> Result<Slice> {
-    if let Some(r) = &args.region {
-        if r.contains(',') && resolve_place(ds, r).is_err() {
-            let mut ids = Vec::new();
-            let mut set = BTreeSet::new();
-            for part in r.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let id = resolve_place(ds, part)?;
-                set.extend(ds.place_and_descendants(&id));
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            let rest = SliceArgs {
-                region: None,
-                ..args.clone()
-            };
-            let mut slice = Slice::resolve(ds, &rest)?;
-            slice.region = Some((ids.join("+"), set));
-            return Ok(slice);
-        }
-    }
     Slice::resolve(ds, args)
 }
 

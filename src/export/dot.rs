@@ -18,6 +18,7 @@ use crate::export::style::{self, Outline, FONT};
 use crate::export::text::{self, directed_lines, Dir};
 use crate::graph::{ActorGraph, Relation};
 use crate::model::{ActorKind, Agreement, Alignment, Dataset, PlaceKind};
+use dot_writer::{Attributes, DotWriter, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use crate::export::text::escape;
@@ -775,83 +776,55 @@ fn pin(columns: &[Vec<Vec<Node>>], grid: &mut [Vec<Node>], sample_height: f64) {
 }
 
 // ---- writing ----
+//
+// The document is written with dot-writer into an in-memory buffer (writes to
+// a `Vec` cannot fail, so dot-writer's internal unwraps cannot fire). Node ids
+// are generated (`n0`, `a0`, `legend_*`), every text value is escaped by
+// `text::escape` before dot-writer quotes it, and HTML-like labels are passed
+// unquoted. dot-writer names clusters itself (`cluster_0`, …), so each cluster
+// also carries its stable identity in the `id` attribute (`cluster_legend`,
+// `cluster_alignment_opposition`, …).
 
-/// A DOT document under construction: statements with indentation.
-struct Out {
-    text: String,
-    depth: usize,
-}
-
-impl Out {
-    fn new() -> Out {
-        Out {
-            text: String::new(),
-            depth: 0,
-        }
-    }
-
-    fn finish(mut self) -> String {
-        self.close();
-        self.text
-    }
-
-    fn line(&mut self, s: &str) {
-        for _ in 0..self.depth {
-            self.text.push_str("  ");
-        }
-        self.text.push_str(s);
-        self.text.push('\n');
-    }
-
-    fn open(&mut self, head: &str) {
-        self.line(&format!("{head} {{"));
-        self.depth += 1;
-    }
-
-    fn close(&mut self) {
-        self.depth = self.depth.saturating_sub(1);
-        self.line("}");
-    }
-
-    /// `name=value;` statements (inside a subgraph).
-    fn settings(&mut self, attrs: &Attrs) {
-        for (k, v) in attrs {
-            self.line(&format!("{k}={};", value(v)));
-        }
-    }
-
-    /// A `graph|node|edge [...]` default-attribute statement.
-    fn defaults(&mut self, what: &str, attrs: &Attrs) {
-        self.line(&format!("{what} {};", list(attrs)));
-    }
-
-    fn nodes(&mut self, nodes: &[&Node]) {
-        for n in nodes {
-            self.line(&format!("{} {};", n.id, list(&n.attrs)));
-        }
-    }
-
-    fn edges(&mut self, edges: &[Edge]) {
-        for e in edges {
-            self.line(&format!("{} -- {} {};", e.a, e.b, list(&e.attrs)));
-        }
-    }
-}
-
-fn value(v: &Val) -> String {
+/// Writes one attribute through dot-writer's `Attributes` API.
+fn put<A: Attributes>(target: &mut A, key: &str, v: &Val) {
     match v {
-        Val::Text(s) => format!("\"{}\"", text::escape(s)),
-        Val::Bare(s) => s.clone(),
-        Val::Html(s) => format!("<{s}>"),
+        Val::Text(s) => target.set(key, &text::escape(s), true),
+        Val::Bare(s) => target.set(key, s, false),
+        Val::Html(s) => target.set(key, &format!("<{s}>"), false),
+    };
+}
+
+fn put_all<A: Attributes>(target: &mut A, attrs: &Attrs) {
+    for (k, v) in attrs {
+        put(target, k, v);
     }
 }
 
-fn list(attrs: &Attrs) -> String {
-    let parts: Vec<String> = attrs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", value(v)))
-        .collect();
-    format!("[{}]", parts.join(", "))
+fn write_nodes(scope: &mut Scope, nodes: &[&Node]) {
+    for n in nodes {
+        let mut node = scope.node_named(n.id.as_str());
+        put_all(&mut *node, &n.attrs);
+    }
+}
+
+fn write_edges(scope: &mut Scope, edges: &[Edge]) {
+    for e in edges {
+        let mut attrs = scope.edge(e.a.as_str(), e.b.as_str()).attributes();
+        put_all(&mut attrs, &e.attrs);
+    }
+}
+
+/// Builds a whole DOT document in memory with dot-writer.
+fn document(write: impl FnOnce(&mut Scope)) -> String {
+    let mut buf: Vec<u8> = Vec::new();
+    {
+        let mut writer = DotWriter::from(&mut buf);
+        writer.set_pretty_print(true);
+        let mut graph = writer.graph();
+        write(&mut graph);
+    }
+    // Every value written is a Rust string, so the buffer is UTF-8.
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The DOT text of a figure; for engines that need it, also the network
@@ -865,35 +838,34 @@ fn emit(
 ) -> (String, Option<(String, String)>) {
     let layout = opts.layout.resolve(fig.nodes.len());
     let with_legend = opts.legend && !fig.nodes.is_empty();
-    let full = {
-        let mut out = Out::new();
-        header(&mut out, opts, layout, fig.nodes.len());
-        body(&mut out, ds, fig, opts, layout);
+    let full = document(|g| {
+        header(g, opts, layout, fig.nodes.len());
+        body(g, ds, fig, opts, layout);
         if with_legend {
-            legend_block(&mut out, present, two_mode, layout != Layout::Dot, opts);
+            legend_block(g, present, two_mode, layout != Layout::Dot, opts);
         }
-        out.finish()
-    };
+    });
     let apart = (with_legend && layout.legend_apart()).then(|| {
-        let mut main = Out::new();
-        header(&mut main, opts, layout, fig.nodes.len());
-        body(&mut main, ds, fig, opts, layout);
-        let mut leg = Out::new();
+        let main = document(|g| {
+            header(g, opts, layout, fig.nodes.len());
+            body(g, ds, fig, opts, layout);
+        });
         let plain = DotOptions {
             title: String::new(),
             caption: String::new(),
             ..opts.clone()
         };
-        header(&mut leg, &plain, Layout::Dot, 0);
-        legend_block(&mut leg, present, two_mode, false, opts);
-        (main.finish(), leg.finish())
+        let leg = document(|g| {
+            header(g, &plain, Layout::Dot, 0);
+            legend_block(g, present, two_mode, false, opts);
+        });
+        (main, leg)
     });
     (full, apart)
 }
 
 /// `graph {` and the default attributes of the graph, nodes and edges.
-fn header(out: &mut Out, opts: &DotOptions, layout: Layout, nodes: usize) {
-    out.open("graph");
+fn header(g: &mut Scope, opts: &DotOptions, layout: Layout, nodes: usize) {
     let mut graph_attrs: Attrs = Vec::new();
     if !opts.title.is_empty() || !opts.caption.is_empty() {
         let title = text::html(&opts.title);
@@ -927,9 +899,9 @@ fn header(out: &mut Out, opts: &DotOptions, layout: Layout, nodes: usize) {
     let routed = matches!(layout, Layout::Auto | Layout::Dot) || nodes <= SPLINES_MAX;
     graph_attrs.push(("splines", b(if routed { "true" } else { "curved" })));
     graph_attrs.push(("outputorder", b("edgesfirst")));
-    out.defaults("graph", &graph_attrs);
-    out.defaults(
-        "node",
+    put_all(&mut g.graph_attributes(), &graph_attrs);
+    put_all(
+        &mut g.node_attributes(),
         &vec![
             ("fontname", t(FONT)),
             ("fontsize", b("10")),
@@ -938,14 +910,17 @@ fn header(out: &mut Out, opts: &DotOptions, layout: Layout, nodes: usize) {
             ("margin", t("0.08,0.04")),
         ],
     );
-    out.defaults("edge", &vec![("fontname", t(FONT)), ("fontsize", b("9"))]);
+    put_all(
+        &mut g.edge_attributes(),
+        &vec![("fontname", t(FONT)), ("fontsize", b("9"))],
+    );
 }
 
 /// Largest figure (nodes) drawn with routed splines by the spring engines.
 const SPLINES_MAX: usize = 60;
 
 /// Clusters, nodes and edges of the figure.
-fn body(out: &mut Out, ds: &Dataset, fig: &Figure, opts: &DotOptions, layout: Layout) {
+fn body(g: &mut Scope, ds: &Dataset, fig: &Figure, opts: &DotOptions, layout: Layout) {
     let clustered = layout.draws_clusters();
     for (key, c) in &fig.clusters {
         let members: Vec<&Node> = fig
@@ -954,48 +929,57 @@ fn body(out: &mut Out, ds: &Dataset, fig: &Figure, opts: &DotOptions, layout: La
             .filter(|n| n.cluster.as_deref() == Some(key.as_str()))
             .collect();
         if clustered {
-            out.open(&format!("subgraph {key}"));
-            out.settings(&vec![
-                ("label", t(cluster_label(ds, key, c, opts.labels))),
-                ("style", t("rounded,dashed")),
-                ("color", t("#888888")),
-                ("fontname", t(FONT)),
-                ("fontsize", b("11")),
-            ]);
-            out.nodes(&members);
-            out.close();
+            let mut cluster = g.cluster();
+            put_all(
+                &mut cluster,
+                &vec![
+                    ("id", t(key.clone())),
+                    ("label", t(cluster_label(ds, key, c, opts.labels))),
+                    ("style", t("rounded,dashed")),
+                    ("color", t("#888888")),
+                    ("fontname", t(FONT)),
+                    ("fontsize", b("11")),
+                ],
+            );
+            write_nodes(&mut cluster, &members);
         } else {
-            out.nodes(&members);
+            write_nodes(g, &members);
         }
     }
     let loose: Vec<&Node> = fig.nodes.iter().filter(|n| n.cluster.is_none()).collect();
-    out.nodes(&loose);
-    out.edges(&fig.edges);
+    write_nodes(g, &loose);
+    write_edges(g, &fig.edges);
 }
 
 /// The legend cluster: rows are ranks (dot); `pinned` also fixes every node
 /// with `pos` (fdp, neato).
-fn legend_block(out: &mut Out, present: &Present, two_mode: bool, pinned: bool, opts: &DotOptions) {
+fn legend_block(g: &mut Scope, present: &Present, two_mode: bool, pinned: bool, opts: &DotOptions) {
     let (rows, edges) = legend(present, two_mode, pinned, opts);
-    out.open("subgraph cluster_legend");
-    out.settings(&vec![
-        (
-            "label",
-            t(label_lines("Legend", "مفتاح الرسم", opts.labels)),
-        ),
-        ("fontname", t(FONT)),
-        ("fontsize", b("12")),
-        ("style", t("rounded")),
-        ("color", t("#999999")),
-        ("margin", b("10")),
-    ]);
-    out.defaults("node", &vec![("fontsize", b("9"))]);
+    let mut c = g.cluster();
+    put_all(
+        &mut c,
+        &vec![
+            ("id", t(LEGEND_ID)),
+            (
+                "label",
+                t(label_lines("Legend", "مفتاح الرسم", opts.labels)),
+            ),
+            ("fontname", t(FONT)),
+            ("fontsize", b("12")),
+            ("style", t("rounded")),
+            ("color", t("#999999")),
+            ("margin", b("10")),
+        ],
+    );
+    put_all(&mut c.node_attributes(), &vec![("fontsize", b("9"))]);
     for row in &rows {
-        out.open("subgraph");
-        out.line("rank=same;");
-        out.nodes(&row.iter().collect::<Vec<_>>());
-        out.close();
+        let mut s = c.subgraph();
+        s.set("rank", "same", false);
+        write_nodes(&mut s, &row.iter().collect::<Vec<_>>());
     }
-    out.edges(&edges);
-    out.close();
+    write_edges(&mut c, &edges);
 }
+
+/// The `id` attribute that marks the legend cluster (dot-writer numbers the
+/// cluster itself); the renderer looks the legend up by it.
+pub const LEGEND_ID: &str = "cluster_legend";

@@ -90,12 +90,10 @@ pub fn graphviz_version() -> Option<String> {
 }
 
 fn missing(target: &str) -> Error {
-    Error::Write {
-        target: target.to_string(),
-        source: std::io::Error::new(
-            ErrorKind::NotFound,
-            format!("rendering needs Graphviz, which was not found\n  help: {INSTALL_HINT}"),
-        ),
+    Error::MissingTool {
+        what: format!("rendering {target}"),
+        tool: "Graphviz",
+        help: INSTALL_HINT.to_string(),
     }
 }
 
@@ -119,11 +117,11 @@ pub fn render_drawing(d: &Drawing, format: ImageFormat, target: &str) -> Result<
                 &String::from_utf8_lossy(&main_pos),
                 &String::from_utf8_lossy(&legend_pos),
             )
-            .ok_or_else(|| Error::Write {
+            .ok_or_else(|| Error::Render {
                 target: target.to_string(),
-                source: std::io::Error::other(
-                    "could not place the legend beside the network (unexpected Graphviz output)",
-                ),
+                message:
+                    "could not place the legend beside the network (unexpected Graphviz output)"
+                        .to_string(),
             })?;
             let mut args = vec!["-n2"];
             args.extend(format.graphviz_args());
@@ -147,9 +145,9 @@ fn run(dot: &str, args: &[&str], target: &str) -> Result<Vec<u8>> {
         .spawn()
         .map_err(|e| match e.kind() {
             ErrorKind::NotFound | ErrorKind::PermissionDenied => missing(target),
-            _ => Error::Write {
+            _ => Error::Render {
                 target: target.to_string(),
-                source: e,
+                message: format!("cannot start Graphviz: {e}"),
             },
         })?;
     let mut stdin = child.stdin.take();
@@ -176,9 +174,9 @@ fn run(dot: &str, args: &[&str], target: &str) -> Result<Vec<u8>> {
         }
         (out, err.join().unwrap_or_default())
     });
-    let status = child.wait().map_err(|e| Error::Write {
+    let status = child.wait().map_err(|e| Error::Render {
         target: target.to_string(),
-        source: e,
+        message: format!("Graphviz did not finish: {e}"),
     })?;
     if !status.success() || out.is_empty() {
         let msg = String::from_utf8_lossy(&err);
@@ -188,12 +186,9 @@ fn run(dot: &str, args: &[&str], target: &str) -> Result<Vec<u8>> {
         } else {
             ""
         };
-        return Err(Error::Write {
+        return Err(Error::Render {
             target: target.to_string(),
-            source: std::io::Error::other(format!(
-                "Graphviz failed ({status}): {}{hint}",
-                msg.join(" / ")
-            )),
+            message: format!("Graphviz failed ({status}): {}{hint}", msg.join(" / ")),
         });
     }
     Ok(out)
@@ -332,7 +327,11 @@ pub fn compose(main_pos: &str, legend_pos: &str) -> Option<String> {
         head = head.replace(&format!("layout={engine}"), "layout=neato");
     }
     let body_end = main.rfind('}')?;
-    let cl = legend.find("subgraph cluster_legend")?;
+    // dot-writer numbers clusters; the legend is the one whose id is cluster_legend.
+    let mark = legend
+        .find(&format!("id={}", crate::export::dot::LEGEND_ID))
+        .or_else(|| legend.find(&format!("id=\"{}\"", crate::export::dot::LEGEND_ID)))?;
+    let cl = legend[..mark].rfind("subgraph ")?;
     let (_, cl_end) = block(&legend, cl)?;
     let cluster = &legend[cl..cl_end];
     let (lv, le) = find_attr(cluster, "bb", 0)?;
@@ -400,7 +399,7 @@ mod tests {
     #[test]
     fn composing_puts_the_legend_right_of_the_network() {
         let main = "graph {\n\tgraph [bb=\"0,0,100,50\",\n\t\tlabel=<<B>T</B>>,\n\t\tlayout=sfdp,\n\t\tlp=\"50,40\"\n\t];\n\ta [pos=\"10,10\"];\n}\n";
-        let legend = "graph {\n\tgraph [bb=\"0,0,40,30\"];\n\tsubgraph cluster_legend {\n\t\tgraph [bb=\"5,5,40,30\", label=\"{Legend}\"];\n\t\tx [pos=\"20,\\\n20\"];\n\t}\n}\n";
+        let legend = "graph {\n\tgraph [bb=\"0,0,40,30\"];\n\tsubgraph cluster_0 {\n\t\tgraph [bb=\"5,5,40,30\", id=cluster_legend, label=\"{Legend}\"];\n\t\tx [pos=\"20,\\\n20\"];\n\t}\n}\n";
         let c = compose(main, legend).unwrap();
         assert!(!c.contains("bb=\"0,0,100,50\""), "{c}");
         assert!(!c.contains("lp=\"50,40\""), "{c}");

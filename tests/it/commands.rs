@@ -652,13 +652,14 @@ fn every_subcommand_has_help_with_examples() {
         "stats",
         "edges",
         "export",
+        "render",
         "validate",
     ] {
         let (code, out, _) = run(&[cmd, "--help"]);
         assert_eq!(code, 0, "{cmd} --help");
         assert!(out.contains("Examples:"), "{cmd} --help has no examples");
         assert!(
-            out.contains("--format") || cmd == "export",
+            out.contains("--format") || cmd == "export" || cmd == "render",
             "{cmd} --help lacks --format"
         );
     }
