@@ -470,6 +470,32 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// A raw record with an id.
+trait HasId {
+    fn id(&self) -> &S;
+}
+
+macro_rules! has_id {
+    ($($t:ty),+) => { $(impl HasId for $t { fn id(&self) -> &S { &self.id } })+ };
+}
+has_id!(RawActor, RawPlace, RawDocument, RawPeriod, RawAgreement);
+
+/// Checks that the records' ids are kebab-case and unique.
+fn check_ids<T: HasId>(ck: &mut Checker, records: &[(usize, T)], what: &str) {
+    let mut seen = HashMap::new();
+    for (f, r) in records {
+        ck.id(*f, r.id(), what, &mut seen);
+    }
+}
+
+/// The ids of a record list, in file order.
+fn id_list<T: HasId>(records: &[(usize, T)]) -> Vec<&str> {
+    records
+        .iter()
+        .map(|(_, r)| r.id().get_ref().as_str())
+        .collect()
+}
+
 /// Parses and validates; returns what could be built and every problem found.
 pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     let mut ck = Checker {
@@ -584,70 +610,35 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     }
 
     // 2. Ids: kebab-case and unique per kind.
-    let mut seen = HashMap::new();
-    for (f, a) in &p.actors {
-        ck.id(*f, &a.id, "actor", &mut seen);
-    }
-    let mut seen = HashMap::new();
-    for (f, a) in &p.places {
-        ck.id(*f, &a.id, "place", &mut seen);
-    }
-    let mut seen = HashMap::new();
-    for (f, a) in &p.documents {
-        ck.id(*f, &a.id, "source document", &mut seen);
-    }
-    let mut seen = HashMap::new();
-    for (f, a) in &p.periods {
-        ck.id(*f, &a.id, "period", &mut seen);
-    }
-    let mut seen = HashMap::new();
-    for (f, a) in &p.agreements {
-        ck.id(*f, &a.id, "agreement", &mut seen);
-    }
+    check_ids(&mut ck, &p.actors, "actor");
+    check_ids(&mut ck, &p.places, "place");
+    check_ids(&mut ck, &p.documents, "source document");
+    check_ids(&mut ck, &p.periods, "period");
+    check_ids(&mut ck, &p.agreements, "agreement");
 
+    // Known ids per record type (including those of records that failed to
+    // parse, so references to them do not cascade) and the candidate lists
+    // for "closest" suggestions.
     let broken_ids = std::mem::take(&mut p.broken_ids);
-    let keyset = |ids: Vec<&str>, kind: &str| -> (HashMap<String, ()>, Vec<String>) {
-        let keys: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
-        let mut known: HashMap<String, ()> = keys.iter().map(|s| (s.clone(), ())).collect();
-        for (k, id) in &broken_ids {
-            if k == kind {
-                known.insert(id.clone(), ());
-            }
-        }
-        (known, keys)
+    let known = |ids: &[&str], kind: &str| -> HashMap<String, ()> {
+        ids.iter()
+            .map(|s| (s.to_string(), ()))
+            .chain(
+                broken_ids
+                    .iter()
+                    .filter(|(k, _)| k == kind)
+                    .map(|(_, id)| (id.clone(), ())),
+            )
+            .collect()
     };
-    let (actor_ids, actor_keys) = keyset(
-        p.actors
-            .iter()
-            .map(|(_, a)| a.id.get_ref().as_str())
-            .collect(),
-        "actor",
-    );
-    let (place_ids, place_keys) = keyset(
-        p.places
-            .iter()
-            .map(|(_, a)| a.id.get_ref().as_str())
-            .collect(),
-        "place",
-    );
-    let (doc_ids, doc_keys) = keyset(
-        p.documents
-            .iter()
-            .map(|(_, a)| a.id.get_ref().as_str())
-            .collect(),
-        "source",
-    );
-    let (agr_ids, agr_keys) = keyset(
-        p.agreements
-            .iter()
-            .map(|(_, a)| a.id.get_ref().as_str())
-            .collect(),
-        "agreement",
-    );
-    let ak: Vec<&str> = actor_keys.iter().map(String::as_str).collect();
-    let pk: Vec<&str> = place_keys.iter().map(String::as_str).collect();
-    let dk: Vec<&str> = doc_keys.iter().map(String::as_str).collect();
-    let gk: Vec<&str> = agr_keys.iter().map(String::as_str).collect();
+    let ak = id_list(&p.actors);
+    let pk = id_list(&p.places);
+    let dk = id_list(&p.documents);
+    let gk = id_list(&p.agreements);
+    let actor_ids = known(&ak, "actor");
+    let place_ids = known(&pk, "place");
+    let doc_ids = known(&dk, "source");
+    let agr_ids = known(&gk, "agreement");
 
     let mut ds = Dataset::default();
 
