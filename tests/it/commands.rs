@@ -664,3 +664,53 @@ fn every_subcommand_has_help_with_examples() {
         );
     }
 }
+
+/// Splits a shell-like command line: words separated by spaces, "double quotes" group.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[test]
+fn readme_tour_shows_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let body = &block[..block.find("```").expect("closed block")];
+        let mut lines = body.lines();
+        let Some(cmd) = lines.next().and_then(|l| l.strip_prefix("$ musalaha ")) else {
+            continue;
+        };
+        if body.lines().filter(|l| l.starts_with("$ ")).count() > 1 {
+            continue; // a list of commands, not a command with its output
+        }
+        let args = shell_words(cmd);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "README command failed: {cmd}: {err}");
+        let shown: String = lines.map(|l| format!("{l}\n")).collect();
+        assert_eq!(
+            shown, out,
+            "README output of `musalaha {cmd}` is out of date"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} README examples checked");
+}
