@@ -886,7 +886,15 @@ fn header(g: &mut Scope, opts: &DotOptions, layout: Layout, nodes: usize) {
             graph_attrs.push(("ranksep", b("0.5")));
         }
         Layout::Neato | Layout::Fdp | Layout::Sfdp => {
-            graph_attrs.push(("overlap", b("prism")));
+            // A fixed seed, and for fdp overlap removal without prism (which is not
+            // repeatable there): the same DOT file always gives the same drawing.
+            graph_attrs.push(("start", b("1")));
+            let overlap = if layout == Layout::Fdp {
+                "false"
+            } else {
+                "prism"
+            };
+            graph_attrs.push(("overlap", b(overlap)));
             graph_attrs.push(("sep", t("+6")));
             graph_attrs.push(("pack", b("true")));
         }
