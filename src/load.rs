@@ -369,21 +369,14 @@ impl Checker<'_> {
         }
     }
 
-    fn vocab<T: Copy>(
-        &mut self,
-        file: usize,
-        s: &S,
-        parse: fn(&str) -> Option<T>,
-        what: &str,
-        expected: String,
-    ) -> Option<T> {
-        let v = parse(s.get_ref());
+    fn vocab<T: Vocabulary>(&mut self, file: usize, s: &S) -> Option<T> {
+        let v = T::from_text(s.get_ref());
         if v.is_none() {
             self.report(
                 Self::at(file, s),
                 "bad-value",
-                format!("'{}' is not a known {what}", s.get_ref()),
-                format!("use one of: {expected} (see docs/codebook.md)"),
+                format!("'{}' is not a known {}", s.get_ref(), T::NAME),
+                format!("use one of: {} (see docs/codebook.md)", T::spellings()),
             );
         }
         v
@@ -701,13 +694,7 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     // 4. Places and the hierarchy.
     let mut place_parent: BTreeMap<String, (usize, S)> = BTreeMap::new();
     for (f, x) in &p.places {
-        let kind = ck.vocab(
-            *f,
-            &x.kind,
-            PlaceKind::parse,
-            PlaceKind::WHAT,
-            PlaceKind::expected(),
-        );
+        let kind = ck.vocab::<PlaceKind>(*f, &x.kind);
         if let Some(par) = &x.parent {
             ck.reference(*f, par, "place", &place_ids, &pk);
             place_parent.insert(x.id.get_ref().clone(), (*f, par.clone()));
@@ -729,20 +716,8 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     // 5. Actors.
     let mut actor_parent: BTreeMap<String, (usize, S)> = BTreeMap::new();
     for (f, a) in &p.actors {
-        let kind = ck.vocab(
-            *f,
-            &a.kind,
-            ActorKind::parse,
-            ActorKind::WHAT,
-            ActorKind::expected(),
-        );
-        let alignment = ck.vocab(
-            *f,
-            &a.alignment,
-            Alignment::parse,
-            Alignment::WHAT,
-            Alignment::expected(),
-        );
+        let kind = ck.vocab::<ActorKind>(*f, &a.kind);
+        let alignment = ck.vocab::<Alignment>(*f, &a.alignment);
         if let Some(par) = &a.parent {
             ck.reference(*f, par, "actor", &actor_ids, &ak);
             actor_parent.insert(a.id.get_ref().clone(), (*f, par.clone()));
@@ -782,20 +757,8 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
     for (f, a) in &p.agreements {
         let f = *f;
         let date = ck.date(f, &a.date);
-        let kind = ck.vocab(
-            f,
-            &a.kind,
-            AgreementKind::parse,
-            AgreementKind::WHAT,
-            AgreementKind::expected(),
-        );
-        let status = ck.vocab(
-            f,
-            &a.status,
-            Status::parse,
-            Status::WHAT,
-            Status::expected(),
-        );
+        let kind = ck.vocab::<AgreementKind>(f, &a.kind);
+        let status = ck.vocab::<Status>(f, &a.status);
         let mut readings = Vec::new();
         for r in &a.date_readings {
             ck.reference(f, &r.document, "source document", &doc_ids, &dk);
@@ -837,11 +800,8 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
         let mut participants = Vec::new();
         for x in &a.participants {
             ck.reference(f, &x.actor, "actor", &actor_ids, &ak);
-            let role = ck.vocab(f, &x.role, Role::parse, Role::WHAT, Role::expected());
-            let side = x
-                .side
-                .as_ref()
-                .and_then(|s| ck.vocab(f, s, Side::parse, Side::WHAT, Side::expected()));
+            let role = ck.vocab::<Role>(f, &x.role);
+            let side = x.side.as_ref().and_then(|s| ck.vocab::<Side>(f, s));
             if role == Some(Role::Signatory) && x.side.is_none() {
                 ck.report(
                     Checker::at(f, &x.actor),
@@ -865,13 +825,7 @@ pub fn check_files(files: &[SourceFile]) -> (Dataset, Vec<Diagnostic>) {
             if let Some(d) = &t.destination {
                 ck.reference(f, d, "place", &place_ids, &pk);
             }
-            if let Some(code) = ck.vocab(
-                f,
-                &t.code,
-                TermCode::parse,
-                TermCode::WHAT,
-                TermCode::expected(),
-            ) {
+            if let Some(code) = ck.vocab::<TermCode>(f, &t.code) {
                 terms.push(Term {
                     code,
                     count: t.count,

@@ -5,6 +5,16 @@
 
 use serde::Serialize;
 
+/// A closed vocabulary: what it is called and how its values are spelled.
+pub trait Vocabulary: Sized + Copy {
+    /// What the vocabulary is called in messages ("role", "actor kind", ...).
+    const NAME: &'static str;
+    /// Parses the kebab-case spelling (exact match).
+    fn from_text(s: &str) -> Option<Self>;
+    /// All spellings joined for messages.
+    fn spellings() -> String;
+}
+
 /// Defines a closed vocabulary: an enum with its kebab-case spellings and meanings.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal, $meaning:literal;)+ }) => {
@@ -36,6 +46,16 @@ macro_rules! vocabulary {
             /// All spellings joined for messages.
             pub fn expected() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl Vocabulary for $name {
+            const NAME: &'static str = $what;
+            fn from_text(s: &str) -> Option<Self> {
+                Self::parse(s)
+            }
+            fn spellings() -> String {
+                Self::expected()
             }
         }
 
