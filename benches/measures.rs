@@ -3,8 +3,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use musalaha::analysis::centrality::{compute_with, Measure, Options};
-use musalaha::filter::Slice;
-use musalaha::graph::{Relation, SimpleGraph};
+use musalaha::graph::{SimpleGraph, DEFAULT_RELATIONS};
+use musalaha::slice::Slice;
 use std::hint::black_box;
 
 /// A reproducible random graph: n nodes, about n·k/2 edges (linear congruential generator).
@@ -38,18 +38,17 @@ fn bench(c: &mut Criterion) {
         b.iter(|| musalaha::load::load_embedded().expect("valid"))
     });
     let ds = musalaha::load::load_embedded().expect("valid");
-    let relations =
-        Relation::parse_list("signing,negotiating,guaranteeing,mediating").expect("relations");
+    let relations = DEFAULT_RELATIONS;
     c.bench_function("project the whole dataset to the simple graph", |b| {
         b.iter(|| {
             Slice::default()
                 .actor_graph(black_box(&ds))
-                .simple(&relations)
+                .simple(relations)
         })
     });
-    let graph = Slice::default().actor_graph(&ds).simple(&relations);
+    let graph = Slice::default().actor_graph(&ds).simple(relations);
     let random = random_graph(1000, 6);
-    for m in Measure::ALL {
+    for &m in Measure::ALL {
         c.bench_function(&format!("{} on the dataset graph", m.as_str()), |b| {
             b.iter(|| compute_with(black_box(&graph), m, Options::default()).expect("computes"))
         });

@@ -36,6 +36,10 @@ EIGEN_MAX_ITER, EIGEN_TOL = 10_000, 1e-12
 PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL = 0.85, 10_000, 1e-12
 DEFAULT_RELATIONS = {"signing", "negotiating", "guaranteeing", "mediating"}
 DIRECTED_RELATIONS = {"guaranteeing", "mediating"}
+# The roles that make a two-mode link under the default relations: signatory (signing),
+# negotiator (negotiating), guarantor (guaranteeing), mediator, sponsor and host (mediating).
+# Written here from docs/codebook.md, independently of src/graph/two_mode.rs.
+TWO_MODE_ROLES = {"signatory", "negotiator", "guarantor", "mediator", "sponsor", "host"}
 
 
 def brokerage(arcs, groups):
@@ -203,6 +207,7 @@ def write_two_mode(name, source, actors, agreements, pairs):
         "pairs": sorted([list(p) for p in set(pairs)]),
         "measures": {
             "degree": clean(nx.bipartite.degree_centrality(B, top)),
+            "strength": clean(dict(B.degree())),
             "betweenness": clean(nx.bipartite.betweenness_centrality(B, top)),
             "closeness": clean(nx.bipartite.closeness_centrality(B, top, normalized=True)),
         },
@@ -221,8 +226,9 @@ def main():
         os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, "PYTHONHASHSEED": "0"})
     os.makedirs(OUT, exist_ok=True)
     ags = musalaha(["agreements"])
-    pairs = [(p["actor"], a["id"]) for a in ags for p in a["participants"]]
-    write_two_mode("twomode-dataset-all", "musalaha agreements (participants)",
+    pairs = [(p["actor"], a["id"]) for a in ags for p in a["participants"]
+             if p["role"] in TWO_MODE_ROLES]
+    write_two_mode("twomode-dataset-all", "musalaha agreements (participants in linking roles)",
                    {a for a, _ in pairs}, {g for _, g in pairs}, pairs)
     for seed, n, m, p in [(11, 15, 8, 0.2), (12, 30, 20, 0.08)]:
         rng = random.Random(seed)

@@ -1,6 +1,12 @@
-//! Typed errors of the library. The binary prints them once, with `Display`,
-//! and maps them to exit codes with [`Error::exit_code`].
+//! Typed errors of the library.
+//!
+//! Each variant names what went wrong in the library's own terms (an unknown
+//! measure, an ambiguous name, an empty date window, …) without command-line
+//! wording: the binary (`src/cli/words.rs`) says which flag to fix and maps
+//! each variant to an exit code. `Display` gives a plain sentence that a
+//! library user can show as it is.
 
+use crate::model::{Day, PlaceKind};
 use std::fmt;
 
 /// A problem found in a data file, with where it is and what to do.
@@ -12,7 +18,7 @@ pub struct Diagnostic {
     pub line: usize,
     pub column: usize,
     /// Stable short code: `syntax`, `unknown-field`, `unknown-id`, `duplicate-id`,
-    /// `bad-date`, `bad-value`, `bad-id`, `cycle`, `missing`.
+    /// `bad-date`, `bad-value`, `bad-id`, `cycle`, `missing`, `encoding`.
     pub code: &'static str,
     pub message: String,
     /// What to do about it.
@@ -33,12 +39,40 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// What sort of thing a name was looked up among.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Actor,
+    Place,
+    Period,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Actor => "actor",
+            Entity::Place => "place",
+            Entity::Period => "period",
+        }
+    }
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The dataset has problems; all of them are listed.
     #[error("{}", render_diagnostics(.0))]
     InvalidData(Vec<Diagnostic>),
+
+    /// A data folder holds no data files.
+    #[error("{dir} holds no .toml data files")]
+    NoDataFiles { dir: String },
 
     /// A data directory or file could not be read.
     #[error("cannot read {path}: {source}")]
@@ -48,36 +82,84 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    /// A name given on the command line matches nothing.
-    #[error("no {what} matches '{query}'{}\n  help: {help}", closest_text(.closest))]
+    /// A name matches nothing.
+    #[error("no {what} matches '{query}'{}", closest_text(.closest))]
     UnknownName {
-        what: &'static str,
+        what: Entity,
         query: String,
+        /// The closest ids by spelling.
         closest: Vec<String>,
-        help: String,
     },
 
-    /// A name given on the command line matches several entities.
-    #[error("'{query}' could mean several {what}s: {}\n  help: give the id of the one you mean", .candidates.join(", "))]
+    /// A name matches several entities.
+    #[error("'{query}' could mean several {what}s: {}", .candidates.join(", "))]
     AmbiguousName {
-        what: &'static str,
+        what: Entity,
         query: String,
         candidates: Vec<String>,
     },
 
-    /// A command-line value is malformed (a date, a measure list, ...).
-    #[error("{0}")]
-    BadArgument(String),
+    /// A date window that ends before it starts.
+    #[error("the date window is empty: it starts {from} and ends {to}")]
+    EmptyWindow { from: Day, to: Day },
 
-    /// An algorithm could not produce a result (e.g. an iteration did not converge).
-    #[error("{0}")]
-    Computation(String),
+    /// An actor has no tie in the graph a question runs on.
+    #[error("{actor} has no ties in this slice and relation set")]
+    NotInGraph { actor: String },
+
+    /// Two actors are in different components.
+    #[error(
+        "no chain of ties links {from} and {to} in this slice (they are in different components)"
+    )]
+    NoPath { from: String, to: String },
+
+    /// A measure that is not defined for the two-mode graph.
+    #[error("measure '{measure}' is not defined for the two-mode graph (use degree, strength, betweenness or closeness)")]
+    NotTwoModeMeasure { measure: &'static str },
+
+    /// A weighting that the chosen two-mode measures would ignore.
+    #[error("two-mode {measure} counts links and does not use weights, so weighting '{weighting}' would change nothing (use the strength measure for weighted links)")]
+    UnweightedTwoModeMeasure {
+        measure: &'static str,
+        weighting: &'static str,
+    },
+
+    /// An iterative measure did not converge.
+    #[error("{measure} did not converge in {iterations} iterations on this graph")]
+    DidNotConverge {
+        measure: &'static str,
+        iterations: usize,
+    },
+
+    /// A measure that gives no finite score on the graph (for node sizes).
+    #[error("measure '{measure}' gives no finite score on this graph")]
+    NoFiniteScore { measure: &'static str },
+
+    /// A batch split by region found no place of the level asked for.
+    #[error("no place of kind '{level}' in the data{}", if *.within_region { " within the region" } else { "" })]
+    NoPlacesAtLevel {
+        level: PlaceKind,
+        within_region: bool,
+    },
+
+    /// A batch per period combined with a period.
+    #[error("a batch per period cannot be limited to one period")]
+    PeriodBatchWithPeriod,
+
+    /// Clusters asked for with a layout engine that does not draw them.
+    #[error("the {layout} layout does not draw clusters")]
+    ClustersNeedLayout { layout: &'static str },
+
+    /// A file format that cannot be told from a file's name.
+    #[error("cannot tell the image format of {path} from its extension '{extension}'")]
+    UnknownImageExtension { path: String, extension: String },
 
     /// An external program the command needs is not installed.
-    #[error("{what} needs {tool}, which was not found\n  help: {help}")]
+    #[error("{what} needs {tool}, which was not found")]
     MissingTool {
         what: String,
         tool: &'static str,
+        /// How to install it.
         help: String,
     },
 
@@ -91,6 +173,13 @@ pub enum Error {
         target: String,
         #[source]
         source: std::io::Error,
+    },
+
+    /// A row could not be serialised (a bug: every listed type serialises).
+    #[error("cannot serialise a {format} row: {message}")]
+    Serialise {
+        format: &'static str,
+        message: String,
     },
 }
 
@@ -117,18 +206,40 @@ fn render_diagnostics(d: &[Diagnostic]) -> String {
 }
 
 impl Error {
-    /// Exit code: 2 for bad input or usage (data, names, arguments), 1 for failures.
-    pub fn exit_code(&self) -> i32 {
+    /// Whether the error is the user's input (data, names, arguments) rather
+    /// than a failure of the machine (I/O, external programs). The binary
+    /// maps the first to exit code 2 and the second to 1.
+    pub fn is_bad_input(&self) -> bool {
         match self {
             Error::InvalidData(_)
+            | Error::NoDataFiles { .. }
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
-            | Error::BadArgument(_) => 2,
+            | Error::EmptyWindow { .. }
+            | Error::NotInGraph { .. }
+            | Error::NoPath { .. }
+            | Error::NotTwoModeMeasure { .. }
+            | Error::UnweightedTwoModeMeasure { .. }
+            | Error::NoFiniteScore { .. }
+            | Error::NoPlacesAtLevel { .. }
+            | Error::PeriodBatchWithPeriod
+            | Error::ClustersNeedLayout { .. }
+            | Error::UnknownImageExtension { .. } => true,
             Error::Io { .. }
             | Error::Write { .. }
-            | Error::Computation(_)
+            | Error::DidNotConverge { .. }
             | Error::MissingTool { .. }
-            | Error::Render { .. } => 1,
+            | Error::Render { .. }
+            | Error::Serialise { .. } => false,
+        }
+    }
+
+    /// The write error for a target, keeping the I/O error's kind (so a
+    /// closed pipe can be told apart).
+    pub fn write(target: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Write {
+            target: target.into(),
+            source,
         }
     }
 }

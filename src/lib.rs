@@ -1,20 +1,26 @@
 //! musalaha: Syria's local reconciliation agreements (2012–2018) as a network.
 //!
-//! Data flows TOML → [`load`] (a validated [`model::Dataset`]) → [`filter`]
-//! (a slice of agreements) → [`graph`] (two-mode graph and projected actor
-//! graph) → [`analysis`] (measures, partners) / [`export`] (DOT) →
-//! [`output`] (table, JSON, CSV) → [`cli`] (one file per subcommand).
+//! Data flows TOML → [`load`] (a validated [`model::Dataset`]) → [`slice`]
+//! (the agreements a question looks at) → [`graph`] (projected actor graph,
+//! simple weighted graph, two-mode graph) → [`analysis`] (measures) →
+//! [`query`] (the questions the tool answers, as rows) → [`output`] (table,
+//! JSON, CSV, streamed); and [`export::view`] → [`export`] (file formats),
+//! written by [`files`] atomically. [`cli`] (feature `cli`) maps flags to
+//! queries and exporters.
 
 pub mod analysis;
+#[cfg(feature = "cli")]
 pub mod cli;
-pub mod coverage;
 pub mod error;
 pub mod export;
-pub mod filter;
+pub mod files;
 pub mod graph;
 pub mod load;
 pub mod model;
 pub mod names;
 pub mod output;
+pub mod query;
+pub mod resolve;
+pub mod slice;
 
 pub use error::{Diagnostic, Error, Result};

@@ -58,10 +58,9 @@ pub fn read_dir_files(dir: &Path) -> Result<Vec<SourceFile>> {
         source,
     })?;
     if paths.is_empty() {
-        return Err(Error::BadArgument(format!(
-            "{} holds no .toml data files\n  help: point --data at a folder like graph-data/ (actors/, places/, agreements/, sources.toml, periods.toml)",
-            dir.display()
-        )));
+        return Err(Error::NoDataFiles {
+            dir: dir.display().to_string(),
+        });
     }
     paths.sort();
     paths

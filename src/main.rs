@@ -1,27 +1,28 @@
-//! The `musalaha` binary: parse arguments, run, print. All logic is in the library.
+//! The `musalaha` binary: parse arguments, run, report. All logic is in the library.
 
 use clap::Parser;
-use std::io::Write;
+use musalaha::cli;
+use musalaha::output::Output;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = musalaha::cli::Cli::parse();
-    match musalaha::cli::run(&cli) {
-        Ok(text) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // `musalaha ... | head` closes the pipe early: not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("musalaha: cannot write output: {e}");
-                    ExitCode::from(1)
-                }
+    let args = cli::Cli::parse();
+    let stdout = std::io::stdout();
+    let mut writer = std::io::BufWriter::new(stdout.lock());
+    let mut out = Output::new(&mut writer, "standard output");
+    out.table_width = cli::table_width();
+    let result = cli::run(&args, &mut out).and_then(|()| Ok(out.flush()?));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => match cli::words::describe(&e) {
+            // The reader went away (`musalaha … | head`): not an error.
+            None => ExitCode::SUCCESS,
+            Some((message, code)) => {
+                // Nothing half-written goes out after an error.
+                drop(writer.into_parts());
+                eprintln!("musalaha: {message}");
+                ExitCode::from(code)
             }
-        }
-        Err(e) => {
-            eprintln!("musalaha: {e}");
-            ExitCode::from(e.exit_code() as u8)
-        }
+        },
     }
 }

@@ -20,75 +20,24 @@
 use crate::analysis::{brokerage, holes};
 use crate::error::{Error, Result};
 use crate::graph::SimpleGraph;
+use crate::model::vocab::vocabulary;
 use petgraph::visit::EdgeRef;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-/// A centrality measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Measure {
-    Degree,
-    Strength,
-    Betweenness,
-    Closeness,
-    Eigenvector,
-    PageRank,
-    Brokerage,
-    EffectiveSize,
-    Constraint,
-}
-
-impl Measure {
-    pub const ALL: [Measure; 9] = [
-        Measure::Degree,
-        Measure::Strength,
-        Measure::Betweenness,
-        Measure::Closeness,
-        Measure::Eigenvector,
-        Measure::PageRank,
-        Measure::Brokerage,
-        Measure::EffectiveSize,
-        Measure::Constraint,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::Degree => "degree",
-            Measure::Strength => "strength",
-            Measure::Betweenness => "betweenness",
-            Measure::Closeness => "closeness",
-            Measure::Eigenvector => "eigenvector",
-            Measure::PageRank => "pagerank",
-            Measure::Brokerage => "brokerage",
-            Measure::EffectiveSize => "effective-size",
-            Measure::Constraint => "constraint",
-        }
-    }
-
-    /// Parses a comma-separated list of measure names, or `all`.
-    pub fn parse_list(text: &str) -> Result<Vec<Measure>> {
-        let mut out = Vec::new();
-        for part in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            if part == "all" {
-                return Ok(Measure::ALL.to_vec());
-            }
-            match Measure::ALL.iter().find(|m| m.as_str() == part) {
-                Some(m) if !out.contains(m) => out.push(*m),
-                Some(_) => {}
-                None => {
-                    return Err(Error::BadArgument(format!(
-                        "--measure: unknown measure '{part}'\n  help: use one of {}, or all",
-                        Measure::ALL.map(|m| m.as_str()).join(", ")
-                    )))
-                }
-            }
-        }
-        if out.is_empty() {
-            return Err(Error::BadArgument("--measure: no measure given".into()));
-        }
-        Ok(out)
-    }
-}
+vocabulary!(
+    /// A centrality measure (exact definitions in docs/measures.md).
+    Measure, "measure" {
+    Degree => "degree", "neighbours / (n - 1)";
+    Strength => "strength", "sum of tie weights";
+    Betweenness => "betweenness", "share of shortest paths through the actor (Brandes)";
+    Closeness => "closeness", "inverse mean distance to the actors it reaches (Wasserman-Faust)";
+    Eigenvector => "eigenvector", "principal eigenvector of the weighted adjacency";
+    PageRank => "pagerank", "PageRank, damping 0.85";
+    Brokerage => "brokerage", "Gould-Fernandez brokerage roles between alignment groups";
+    EffectiveSize => "effective-size", "Burt's effective size of the ego network";
+    Constraint => "constraint", "Burt's constraint";
+});
 
 /// How to compute.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -108,12 +57,12 @@ pub struct Series {
 
 /// Scores of one single-valued measure with default options (for brokerage,
 /// the total); indexed like `graph.nodes`.
-pub fn compute(graph: &SimpleGraph, measure: Measure) -> Vec<f64> {
-    compute_with(graph, measure, Options::default())
-        .ok()
-        .and_then(|s| s.into_iter().next())
+pub fn compute(graph: &SimpleGraph, measure: Measure) -> Result<Vec<f64>> {
+    Ok(compute_with(graph, measure, Options::default())?
+        .into_iter()
+        .next()
         .map(|s| s.values)
-        .unwrap_or_else(|| vec![f64::NAN; graph.nodes.len()])
+        .unwrap_or_default())
 }
 
 /// Scores of a measure; brokerage yields its total and one series per role.
@@ -231,9 +180,10 @@ pub fn compute_with(graph: &SimpleGraph, measure: Measure, opts: Options) -> Res
             };
             match r {
                 Ok(Some(v)) => one(v),
-                _ => Err(Error::Computation(format!(
-                    "eigenvector centrality did not converge in {EIGEN_MAX_ITER} iterations on this graph\n  help: try another slice or --relation set"
-                ))),
+                _ => Err(Error::DidNotConverge {
+                    measure: Measure::Eigenvector.as_str(),
+                    iterations: EIGEN_MAX_ITER,
+                }),
             }
         }
         Measure::PageRank => one(pagerank(graph, opts.directed)?),
@@ -385,9 +335,10 @@ pub fn pagerank(graph: &SimpleGraph, directed: bool) -> Result<Vec<f64>> {
             return Ok(x);
         }
     }
-    Err(Error::Computation(format!(
-        "PageRank did not converge in {PAGERANK_MAX_ITER} iterations"
-    )))
+    Err(Error::DidNotConverge {
+        measure: Measure::PageRank.as_str(),
+        iterations: PAGERANK_MAX_ITER,
+    })
 }
 
 #[cfg(test)]
@@ -402,6 +353,10 @@ mod tests {
         )
     }
 
+    fn compute_ok(g: &SimpleGraph, m: Measure) -> Vec<f64> {
+        compute(g, m).unwrap()
+    }
+
     fn close(a: &[f64], b: &[f64]) {
         assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(b) {
@@ -413,18 +368,21 @@ mod tests {
     fn hand_computed_values() {
         let g = path_and_pair();
         close(
-            &compute(&g, Measure::Degree),
+            &compute_ok(&g, Measure::Degree),
             &[0.25, 0.5, 0.25, 0.25, 0.25],
         );
-        close(&compute(&g, Measure::Strength), &[2.0, 3.0, 1.0, 1.0, 1.0]);
+        close(
+            &compute_ok(&g, Measure::Strength),
+            &[2.0, 3.0, 1.0, 1.0, 1.0],
+        );
         // b lies on the one shortest path a–c; normaliser (n-1)(n-2)/2 = 6.
         close(
-            &compute(&g, Measure::Betweenness),
+            &compute_ok(&g, Measure::Betweenness),
             &[0.0, 1.0 / 6.0, 0.0, 0.0, 0.0],
         );
         // a reaches 2 nodes at total distance 3: (2/3) * (2/4); b: (2/2) * (2/4); d: 1 * 1/4.
         close(
-            &compute(&g, Measure::Closeness),
+            &compute_ok(&g, Measure::Closeness),
             &[1.0 / 3.0, 0.5, 1.0 / 3.0, 0.25, 0.25],
         );
     }
@@ -437,7 +395,7 @@ mod tests {
             ["a", "b", "c", "d"].map(String::from).to_vec(),
             &[(0, 1, 4.0), (1, 2, 4.0), (2, 3, 1.0), (3, 0, 1.0)],
         );
-        let unweighted = compute(&g, Measure::Betweenness);
+        let unweighted = compute_ok(&g, Measure::Betweenness);
         close(&unweighted, &[1.0 / 6.0; 4]);
         let w = compute_with(
             &g,
@@ -459,7 +417,7 @@ mod tests {
             ["hub", "a", "b", "c"].map(String::from).to_vec(),
             &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)],
         );
-        let pr = compute(&star, Measure::PageRank);
+        let pr = compute_ok(&star, Measure::PageRank);
         assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         // Closed form for a star with 3 leaves: hub = (1 - α)/4 + α * 3 * leaf, leaf = (1 - α)/4 + α * hub / 3.
         let a = PAGERANK_ALPHA;
@@ -474,7 +432,7 @@ mod tests {
             ["hub", "a", "b", "c", "d"].map(String::from).to_vec(),
             &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0), (0, 4, 1.0)],
         );
-        let e = compute(&star, Measure::Eigenvector);
+        let e = compute_ok(&star, Measure::Eigenvector);
         let leaf = 1.0 / (4.0f64 + 4.0).sqrt();
         close(&e, &[2.0 * leaf, leaf, leaf, leaf, leaf]);
     }
@@ -499,15 +457,16 @@ mod tests {
 
     #[test]
     fn measure_names() {
-        assert_eq!(Measure::parse_list("all").unwrap().len(), 9);
+        use crate::model::vocab::parse_list;
+        assert_eq!(parse_list("all", Measure::ALL).unwrap().len(), 9);
         assert_eq!(
-            Measure::parse_list("betweenness").unwrap(),
+            parse_list("betweenness", Measure::ALL).unwrap(),
             vec![Measure::Betweenness]
         );
         assert_eq!(
-            Measure::parse_list("pagerank,effective-size").unwrap(),
+            parse_list("pagerank,effective-size", Measure::ALL).unwrap(),
             vec![Measure::PageRank, Measure::EffectiveSize]
         );
-        assert!(Measure::parse_list("prestige").is_err());
+        assert!(parse_list("prestige", Measure::ALL).is_err());
     }
 }

@@ -7,11 +7,12 @@
 //! - closeness: (size of other mode + 2·(size of own mode − 1)) / Σ distances,
 //!   times (reachable − 1)/(n − 1).
 //!
-//! An actor that plays several roles in one agreement has one edge to it.
+//! An actor that plays several roles in one agreement has one edge to it;
+//! the graph is [`crate::graph::TwoMode`], the same one two-mode figures draw.
 
 use crate::analysis::centrality::brandes;
 use crate::graph::TwoMode;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 /// Node labels (actor ids, then `agreement:<id>`) and adjacency of a two-mode graph.
 pub struct Bipartite {
@@ -22,34 +23,16 @@ pub struct Bipartite {
 }
 
 impl Bipartite {
-    /// Builds the simple bipartite graph; agreements without participants are left out.
+    /// The bipartite graph of a two-mode graph: actors first, then agreements.
     pub fn new(tm: &TwoMode) -> Bipartite {
-        let used: BTreeSet<&str> = tm.edges.iter().map(|e| e.agreement.as_str()).collect();
-        let agreements: Vec<&String> = tm
-            .agreements
-            .iter()
-            .filter(|a| used.contains(a.as_str()))
-            .collect();
-        let mut labels: Vec<String> = tm.actors.clone();
-        labels.extend(agreements.iter().map(|a| format!("agreement:{a}")));
         let actors = tm.actors.len();
-        let idx_actor = |a: &str| tm.actors.iter().position(|x| x == a);
-        let idx_ag = |g: &str| {
-            agreements
-                .iter()
-                .position(|x| x.as_str() == g)
-                .map(|i| i + actors)
-        };
-        let mut pairs = BTreeSet::new();
-        for e in &tm.edges {
-            if let (Some(a), Some(g)) = (idx_actor(&e.actor), idx_ag(&e.agreement)) {
-                pairs.insert((a, g));
-            }
-        }
+        let mut labels: Vec<String> = tm.actors.clone();
+        labels.extend(tm.agreements.iter().map(|a| format!("agreement:{a}")));
         let mut adj = vec![Vec::new(); labels.len()];
-        for (a, g) in pairs {
-            adj[a].push((g, 1.0));
-            adj[g].push((a, 1.0));
+        for l in &tm.links {
+            let g = actors + l.agreement;
+            adj[l.actor].push((g, l.weight));
+            adj[g].push((l.actor, l.weight));
         }
         Bipartite {
             labels,
@@ -79,6 +62,15 @@ impl Bipartite {
                     self.adj[v].len() as f64 / other
                 }
             })
+            .collect()
+    }
+
+    /// Weighted degree: the sum of a node's link weights (1 per link with
+    /// the `count` weighting, so then the number of links).
+    pub fn strength(&self) -> Vec<f64> {
+        self.adj
+            .iter()
+            .map(|l| l.iter().map(|(_, w)| w).sum())
             .collect()
     }
 

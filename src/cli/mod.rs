@@ -1,11 +1,15 @@
-//! The command line: one file per subcommand, each an argument struct (clap
-//! derive) with a `run` that returns the text to print. `src/main.rs` only
-//! parses, calls [`run`] and prints.
+//! The command line (behind the default `cli` feature): one file per
+//! subcommand, each a clap argument struct with help text and examples and a
+//! `run` that maps the flags to a library query and writes its rows.
+//! `src/main.rs` only parses, calls [`run`] and reports the error, worded by
+//! [`words`].
 
 pub mod actors;
 pub mod agreements;
+pub mod args;
 pub mod centrality;
 pub mod codebook;
+pub mod completions;
 pub mod edges;
 pub mod ego;
 pub mod explain;
@@ -17,9 +21,10 @@ pub mod render;
 pub mod stats;
 pub mod timeline;
 pub mod validate;
+pub mod words;
 
-use crate::error::Result;
 use crate::model::Dataset;
+use crate::output::Output;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -35,7 +40,7 @@ musalaha agreements --region eastern-ghouta --from 2018-03\n  \
 musalaha partners \"جيش الإسلام\"\n  \
 musalaha export dot --period de-escalation -o de-escalation.dot\n  \
 musalaha validate --data ./graph-data\n\n\
-Exit codes: 0 success, 1 failure (I/O), 2 bad input (data problems, unknown names, bad arguments).";
+Exit codes: 0 success, 1 failure (I/O, external programs), 2 bad input (data problems, unknown names, bad arguments).";
 
 /// Top-level arguments.
 #[derive(Debug, Parser)]
@@ -83,34 +88,47 @@ pub enum Command {
     Validate(validate::Args),
     /// Print the controlled vocabularies (kinds, roles, sides, statuses, term codes).
     Codebook(codebook::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
 }
 
 /// Loads the dataset the user chose.
-pub fn dataset(cli_data: Option<&std::path::Path>) -> Result<Dataset> {
-    crate::load::load(cli_data)
+pub fn dataset(data: Option<&std::path::Path>) -> crate::Result<Dataset> {
+    crate::load::load(data)
 }
 
-/// Runs a parsed command line; returns what to print on stdout.
-pub fn run(cli: &Cli) -> Result<String> {
+/// The width terminal tables are fitted to: `COLUMNS` when set to a
+/// sensible number, else 100.
+pub fn table_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| (40..=1000).contains(w))
+        .unwrap_or(crate::output::DEFAULT_TABLE_WIDTH)
+}
+
+/// Runs a parsed command line, writing what it prints to `out`.
+pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
     let data = cli.data.as_deref();
     let ds = || dataset(data);
     match &cli.command {
-        Command::Validate(a) => validate::run(a, data),
-        Command::Codebook(a) => codebook::run(a),
-        Command::Actors(a) => actors::run(a, &ds()?),
-        Command::Places(a) => places::run(a, &ds()?),
-        Command::Periods(a) => places::run_periods(a, &ds()?),
-        Command::Agreements(a) => agreements::run(a, &ds()?),
-        Command::Centrality(a) => centrality::run(a, &ds()?),
-        Command::Partners(a) => partners::run(a, &ds()?),
-        Command::Edges(a) => edges::run(a, &ds()?),
-        Command::Path(a) => path::run(a, &ds()?),
-        Command::Ego(a) => ego::run(a, &ds()?),
-        Command::Timeline(a) => timeline::run(a, &ds()?),
-        Command::Explain(a) => explain::run(a, &ds()?),
-        Command::Stats(a) => stats::run(a, &ds()?),
-        Command::Export(a) => export::run(a, &ds()?),
-        Command::Render(a) => render::run(a, &ds()?),
+        Command::Validate(a) => validate::run(a, data, out),
+        Command::Codebook(a) => codebook::run(a, out),
+        Command::Completions(a) => completions::run(a, out),
+        Command::Actors(a) => actors::run(a, &ds()?, out),
+        Command::Places(a) => places::run(a, &ds()?, out),
+        Command::Periods(a) => places::run_periods(a, &ds()?, out),
+        Command::Agreements(a) => agreements::run(a, &ds()?, out),
+        Command::Centrality(a) => centrality::run(a, &ds()?, out),
+        Command::Partners(a) => partners::run(a, &ds()?, out),
+        Command::Edges(a) => edges::run(a, &ds()?, out),
+        Command::Path(a) => path::run(a, &ds()?, out),
+        Command::Ego(a) => ego::run(a, &ds()?, out),
+        Command::Timeline(a) => timeline::run(a, &ds()?, out),
+        Command::Explain(a) => explain::run(a, &ds()?, out),
+        Command::Stats(a) => stats::run(a, &ds()?, out),
+        Command::Export(a) => export::run(a, &ds()?, out),
+        Command::Render(a) => render::run(a, &ds()?, out),
     }
 }
 

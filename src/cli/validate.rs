@@ -1,11 +1,10 @@
 //! `musalaha validate`: check a dataset; print counts by kind, or every problem.
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::load::{check_files, embedded_files, read_dir_files};
-use crate::model::Dataset;
-use crate::output::{render, Format, Listing};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::output::{Format, Output};
+use crate::query::counts::counts;
+use crate::query::coverage::coverage;
 use std::path::Path;
 
 /// Arguments of `musalaha validate`.
@@ -23,114 +22,21 @@ pub struct Args {
     pub format: Format,
 }
 
-/// One count (JSON contract: docs/formats.md).
-#[derive(Debug, Serialize)]
-pub struct CountRow {
-    pub record: &'static str,
-    pub kind: String,
-    pub count: usize,
-}
-
-impl Listing for crate::coverage::CoverageRow {
-    fn headers() -> Vec<&'static str> {
-        vec!["section", "key", "count", "detail"]
-    }
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.section.clone(),
-            self.key.clone(),
-            self.count.to_string(),
-            self.detail.clone(),
-        ]
-    }
-}
-
-impl Listing for CountRow {
-    fn headers() -> Vec<&'static str> {
-        vec!["record", "kind", "count"]
-    }
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.record.to_string(),
-            self.kind.clone(),
-            self.count.to_string(),
-        ]
-    }
-}
-
-/// Counts of a dataset by record type and kind; a `total` row per type.
-pub fn counts(ds: &Dataset) -> Vec<CountRow> {
-    fn group(record: &'static str, kinds: impl Iterator<Item = String>, out: &mut Vec<CountRow>) {
-        let mut m: BTreeMap<String, usize> = BTreeMap::new();
-        for k in kinds {
-            *m.entry(k).or_default() += 1;
-        }
-        let total = m.values().sum();
-        out.push(CountRow {
-            record,
-            kind: "total".into(),
-            count: total,
-        });
-        for (k, c) in m {
-            out.push(CountRow {
-                record,
-                kind: k,
-                count: c,
-            });
-        }
-    }
-    let mut out = Vec::new();
-    group(
-        "actor",
-        ds.actors.values().map(|a| a.kind.to_string()),
-        &mut out,
-    );
-    group(
-        "place",
-        ds.places.values().map(|a| a.kind.to_string()),
-        &mut out,
-    );
-    group(
-        "agreement",
-        ds.agreements.values().map(|a| a.kind.to_string()),
-        &mut out,
-    );
-    group(
-        "participant",
-        ds.agreements
-            .values()
-            .flat_map(|a| a.participants.iter().map(|p| p.role.to_string())),
-        &mut out,
-    );
-    group(
-        "source",
-        ds.documents.values().map(|d| d.kind.clone()),
-        &mut out,
-    );
-    group(
-        "period",
-        ds.periods.values().map(|_| "period".to_string()),
-        &mut out,
-    );
-    out
-}
-
 /// Runs the command.
-pub fn run(args: &Args, data: Option<&Path>) -> Result<String> {
+pub fn run(args: &Args, data: Option<&Path>, out: &mut Output) -> anyhow::Result<()> {
     let files = match data {
         Some(d) => read_dir_files(d)?,
         None => embedded_files(),
     };
     let (ds, diags) = check_files(&files);
     if !diags.is_empty() {
-        return Err(Error::InvalidData(diags));
+        return Err(Error::InvalidData(diags).into());
     }
     if args.coverage {
-        return Ok(render(&crate::coverage::coverage(&ds), args.format));
+        return Ok(out.rows(args.format, coverage(&ds))?);
     }
-    let mut text = render(&counts(&ds), args.format);
     if args.format == Format::Table {
-        text = format!("dataset is valid ({} files)\n\n{text}", files.len());
+        out.text(&format!("dataset is valid ({} files)\n\n", files.len()))?;
     }
-    Ok(text)
+    Ok(out.rows(args.format, counts(&ds))?)
 }

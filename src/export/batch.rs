@@ -1,17 +1,25 @@
 //! Batch export: one slice per region, year or period, each with a stable,
 //! readable file stem (`region-eastern-ghouta`, `year-2016`,
-//! `period-hmeimim`), and the index that lists what each file contains.
+//! `period-hmeimim`), written in any format, and the index that lists what
+//! each file contains. A batch is a [`FileSet`]: it appears whole or not at
+//! all.
 
 use crate::error::{Error, Result};
+use crate::export::render::{self, ImageFormat};
 use crate::export::text::slug;
-use crate::filter::{Over, Slice};
+use crate::export::view::{View, ViewOptions};
+use crate::export::ExportFormat;
+use crate::files::FileSet;
 use crate::model::{Dataset, PlaceKind};
-use crate::output::Listing;
+use crate::output::{Column, Format, Output, Row};
+use crate::slice::{Over, Slice};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// What a batch is split by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Per {
     /// One file per place at `--level` (e.g. each governorate).
     Region,
@@ -74,17 +82,15 @@ pub fn plan(ds: &Dataset, base: &Slice, per: Per, level: PlaceKind) -> Result<Ve
                 });
             }
             if parts.is_empty() {
-                return Err(Error::BadArgument(format!(
-                    "--per region: no place of kind '{level}' in the data{}\n  help: choose another --level (see `musalaha places`)",
-                    if base.region.is_some() { " within --region" } else { "" }
-                )));
+                return Err(Error::NoPlacesAtLevel {
+                    level,
+                    within_region: base.region.is_some(),
+                });
             }
         }
         Per::Year | Per::Period => {
             if per == Per::Period && base.period.is_some() {
-                return Err(Error::BadArgument(
-                    "--per period cannot be combined with --period\n  help: drop --period, or use --from/--to to narrow every period".into(),
-                ));
+                return Err(Error::PeriodBatchWithPeriod);
             }
             let over = if per == Per::Year {
                 Over::Year
@@ -113,7 +119,7 @@ pub fn plan(ds: &Dataset, base: &Slice, per: Per, level: PlaceKind) -> Result<Ve
 /// One line of the index: a file written and what it contains.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
-    /// The DOT file, relative to the output folder.
+    /// The file written, relative to the output folder.
     pub file: String,
     /// The rendered figure (`--render`), if any.
     pub figure: Option<String>,
@@ -136,42 +142,135 @@ pub struct IndexEntry {
     pub edges: usize,
 }
 
-impl Listing for IndexEntry {
-    fn headers() -> Vec<&'static str> {
-        vec![
-            "file",
-            "figure",
-            "per",
-            "key",
-            "name_en",
-            "name_ar",
-            "slice",
-            "from",
-            "to",
-            "agreements",
-            "nodes",
-            "actors",
-            "edges",
-        ]
-    }
+/// CSV record of an [`IndexEntry`].
+#[derive(Debug, Default, Serialize)]
+pub struct IndexCsv {
+    pub file: String,
+    pub figure: Option<String>,
+    pub per: &'static str,
+    pub key: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub slice: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub agreements: usize,
+    pub nodes: usize,
+    pub actors: usize,
+    pub edges: usize,
+}
 
-    fn cells(&self) -> Vec<String> {
+impl Row for IndexEntry {
+    type Csv = IndexCsv;
+    fn csv(&self) -> IndexCsv {
+        IndexCsv {
+            file: self.file.clone(),
+            figure: self.figure.clone(),
+            per: self.per,
+            key: self.key.clone(),
+            name_en: self.name_en.clone(),
+            name_ar: self.name_ar.clone(),
+            slice: self.slice.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            agreements: self.agreements,
+            nodes: self.nodes,
+            actors: self.actors,
+            edges: self.edges,
+        }
+    }
+    fn columns() -> Vec<Column<Self>> {
         vec![
-            self.file.clone(),
-            self.figure.clone().unwrap_or_default(),
-            self.per.to_string(),
-            self.key.clone(),
-            self.name_en.clone(),
-            self.name_ar.clone(),
-            self.slice.clone(),
-            self.from.clone().unwrap_or_default(),
-            self.to.clone().unwrap_or_default(),
-            self.agreements.to_string(),
-            self.nodes.to_string(),
-            self.actors.to_string(),
-            self.edges.to_string(),
+            Column::new("file", |r: &Self| r.file.clone()),
+            Column::new("key", |r: &Self| r.key.clone()),
+            Column::new("agreements", |r: &Self| r.agreements.to_string()),
+            Column::new("nodes", |r: &Self| r.nodes.to_string()),
+            Column::new("edges", |r: &Self| r.edges.to_string()),
         ]
     }
+}
+
+/// What a batch wrote.
+#[derive(Debug, Clone, Default)]
+pub struct BatchReport {
+    /// One entry per file written, in plan order.
+    pub index: Vec<IndexEntry>,
+    /// Stems of the parts with nothing to draw (no agreement or no edge).
+    pub skipped: Vec<String>,
+}
+
+/// Writes one file per part into `dir` in `format` (and, with `render`, a
+/// Graphviz figure beside each DOT file), plus `index.csv` and
+/// `index.json`. Parts with nothing to draw are skipped. Nothing appears in
+/// `dir` unless every file could be written.
+pub fn write_batch(
+    ds: &Dataset,
+    parts: &[Part],
+    options: &ViewOptions,
+    format: &ExportFormat,
+    render: Option<ImageFormat>,
+    dir: &Path,
+) -> Result<BatchReport> {
+    if let Some(f) = render {
+        format.check_render()?;
+        render::require_graphviz(
+            &dir.join(format!("*.{}", f.extension()))
+                .display()
+                .to_string(),
+        )?;
+    }
+    let mut files = FileSet::in_dir(dir)?;
+    let mut report = BatchReport::default();
+    for part in parts {
+        let view = View::build(ds, &part.slice, options)?;
+        if view.agreements.is_empty() || view.edges.is_empty() {
+            report.skipped.push(part.stem.clone());
+            continue;
+        }
+        let exporter = format.exporter(ds, &part.slice, &view, Some(part))?;
+        let file = format!("{}.{}", part.stem, exporter.extension());
+        files.add(Path::new(&file), |w| {
+            exporter
+                .write(&view, w)
+                .map_err(|e| Error::write(dir.join(&file).display().to_string(), e))
+        })?;
+        let figure = match render {
+            Some(f) => {
+                let name = format!("{}.{}", part.stem, f.extension());
+                let target = dir.join(&name).display().to_string();
+                let bytes = format.render(ds, &part.slice, &view, Some(part), f, &target)?;
+                files.add(Path::new(&name), |w| {
+                    w.write_all(&bytes)
+                        .map_err(|e| Error::write(target.clone(), e))
+                })?;
+                Some(name)
+            }
+            None => None,
+        };
+        report.index.push(IndexEntry {
+            file,
+            figure,
+            per: part.per.as_str(),
+            key: part.key.clone(),
+            name_en: part.name_en.clone(),
+            name_ar: part.name_ar.clone(),
+            slice: part.slice.describe(),
+            from: part.slice.from.map(|d| d.to_string()),
+            to: part.slice.to.map(|d| d.to_string()),
+            agreements: view.agreements.len(),
+            nodes: view.nodes.len(),
+            actors: view.actor_count(),
+            edges: view.edges.len(),
+        });
+    }
+    for (name, f) in [("index.csv", Format::Csv), ("index.json", Format::Json)] {
+        let target = dir.join(name).display().to_string();
+        files.add(Path::new(name), |w| {
+            Output::new(w, target.clone()).rows(f, report.index.iter().cloned())
+        })?;
+    }
+    files.commit()?;
+    Ok(report)
 }
 
 #[cfg(test)]

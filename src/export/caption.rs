@@ -4,8 +4,8 @@
 
 use crate::export::dot::Labels;
 use crate::export::style::alignment_ar;
-use crate::filter::Slice;
 use crate::model::{Agreement, Dataset, Day, Document};
+use crate::slice::Slice;
 use std::collections::BTreeSet;
 
 /// What a figure shows, counted.
@@ -34,7 +34,7 @@ fn year_span(from: Option<Day>, to: Option<Day>, arabic: bool) -> Option<String>
 pub fn slice_phrase(ds: &Dataset, slice: &Slice, arabic: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some((id, _)) = &slice.region {
-        // Several places (`a+b`, see cli::export::resolve_slice) are named together.
+        // Several places (`a+b`, see `resolve::region`) are named together.
         let names: Vec<String> = id
             .split('+')
             .map(|one| match ds.places.get(one) {

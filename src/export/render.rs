@@ -23,7 +23,8 @@ use std::io::{ErrorKind, Read, Write};
 use std::process::{Command, Stdio};
 
 /// Image formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ImageFormat {
     /// Scalable vector graphics; text as glyph outlines.
     #[default]

@@ -18,7 +18,7 @@
 //! follow `--labels`.
 
 use crate::graph::Relation;
-use crate::model::{ActorKind, Alignment, Role};
+use crate::model::{ActorKind, Alignment};
 
 /// Graphviz shape for an actor kind; every kind has its own shape.
 pub fn shape(kind: ActorKind) -> &'static str {
@@ -176,22 +176,10 @@ pub fn relation_ar(r: Relation) -> &'static str {
     }
 }
 
-/// The relation whose line style draws a role in the two-mode view, or
-/// `None` for roles that yield no actor-graph tie (witness, implementer, …).
-pub fn role_relation(role: Role) -> Option<Relation> {
-    match role {
-        Role::Signatory => Some(Relation::Signing),
-        Role::Negotiator => Some(Relation::Negotiating),
-        Role::Guarantor => Some(Relation::Guaranteeing),
-        r if r.is_mediating() => Some(Relation::Mediating),
-        _ => None,
-    }
-}
-
 /// Pen width of an edge carrying `weight` agreements: 1.2 for one, growing
 /// with the logarithm so that heavy ties stand out without swamping the page.
-pub fn pen_width(weight: usize) -> f64 {
-    1.2 + 1.5 * (weight.max(1) as f64).log2()
+pub fn pen_width(weight: f64) -> f64 {
+    1.2 + 1.5 * weight.max(1.0).log2()
 }
 
 /// Font size of a node scaled by a measure: 10 pt for the lowest score, up to
@@ -279,8 +267,8 @@ mod tests {
 
     #[test]
     fn widths_and_sizes() {
-        assert!((pen_width(1) - 1.2).abs() < 1e-9);
-        assert!(pen_width(4) > pen_width(2));
+        assert!((pen_width(1.0) - 1.2).abs() < 1e-9);
+        assert!(pen_width(4.0) > pen_width(2.0));
         assert_eq!(scaled_font_size(0.0, 0.0), 10.0);
         assert_eq!(scaled_font_size(1.0, 1.0), 22.0);
         assert_eq!(scaled_font_size(f64::NAN, 1.0), 10.0);

@@ -3,8 +3,6 @@
 //! (used in TOML, JSON and CSV) and a one-line meaning (used in `--help`,
 //! error hints and the codebook).
 
-use serde::Serialize;
-
 /// A closed vocabulary: what it is called and how its values are spelled.
 pub trait Vocabulary: Sized + Copy {
     /// What the vocabulary is called in messages ("role", "actor kind", ...).
@@ -49,7 +47,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl Vocabulary for $name {
+        impl $crate::model::vocab::Vocabulary for $name {
             const NAME: &'static str = $what;
             fn from_text(s: &str) -> Option<Self> {
                 Self::parse(s)
@@ -65,8 +63,8 @@ macro_rules! vocabulary {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
@@ -77,7 +75,54 @@ macro_rules! vocabulary {
                 Self::parse(s).ok_or_else(|| format!("unknown {} '{}'; expected one of: {}", $what, s, Self::expected()))
             }
         }
+
+        // The command line lists, checks and completes the values from here.
+        #[cfg(feature = "cli")]
+        impl clap::ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                Self::ALL
+            }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.as_str()).help(self.meaning()))
+            }
+        }
     };
+}
+pub(crate) use vocabulary;
+
+/// Parses a comma-separated list of a vocabulary's spellings; `all` (when
+/// `allow_all`) means every value. Duplicates are dropped; order is kept.
+pub fn parse_list<T: Vocabulary + PartialEq + 'static>(
+    text: &str,
+    all: &'static [T],
+) -> Result<Vec<T>, UnknownValue> {
+    let mut out = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if part == "all" {
+            return Ok(all.to_vec());
+        }
+        match T::from_text(part) {
+            Some(v) if !out.contains(&v) => out.push(v),
+            Some(_) => {}
+            None => {
+                return Err(UnknownValue {
+                    vocabulary: T::NAME,
+                    value: part.to_string(),
+                    expected: T::spellings(),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A spelling that is not in a vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {vocabulary} '{value}'; expected one of: {expected}, or all")]
+pub struct UnknownValue {
+    pub vocabulary: &'static str,
+    pub value: String,
+    pub expected: String,
 }
 
 vocabulary!(

@@ -5,7 +5,7 @@
 
 use musalaha::analysis::centrality::{compute_with, Measure, Options};
 use musalaha::analysis::twomode::Bipartite;
-use musalaha::graph::{Participation, SimpleArc, SimpleGraph, TwoMode};
+use musalaha::graph::{Relation, SimpleArc, SimpleGraph, TwoMode, TwoModeLink};
 use musalaha::model::Role;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -83,7 +83,7 @@ fn graph(v: &Value) -> SimpleGraph {
 /// (fixture key, measure, options)
 fn variants() -> Vec<(String, Measure, Options)> {
     let mut out = Vec::new();
-    for m in Measure::ALL {
+    for &m in Measure::ALL {
         for directed in [false, true] {
             let suffix = if directed { "/directed" } else { "" };
             if m != Measure::Brokerage {
@@ -206,24 +206,29 @@ fn bipartite_measures_agree_with_networkx() {
                 .map(|x| x.as_str().unwrap().to_string())
                 .collect()
         };
+        let actors = strings("actors");
+        let agreements = strings("agreements");
+        let pos = |list: &[String], x: &str| list.iter().position(|y| y == x).unwrap();
         let tm = TwoMode {
-            actors: strings("actors"),
-            agreements: strings("agreements"),
-            edges: v["pairs"]
+            links: v["pairs"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| Participation {
-                    actor: p[0].as_str().unwrap().into(),
-                    agreement: p[1].as_str().unwrap().into(),
-                    role: Role::Signatory,
-                    side: None,
+                .map(|p| TwoModeLink {
+                    actor: pos(&actors, p[0].as_str().unwrap()),
+                    agreement: pos(&agreements, p[1].as_str().unwrap()),
+                    roles: vec![Role::Signatory],
+                    relation: Relation::Signing,
+                    weight: 1.0,
                 })
                 .collect(),
+            actors,
+            agreements,
         };
         let bp = Bipartite::new(&tm);
         for (measure, values) in [
             ("degree", bp.degree()),
+            ("strength", bp.strength()),
             ("betweenness", bp.betweenness()),
             ("closeness", bp.closeness()),
         ] {

@@ -4,11 +4,12 @@
 //! without a locator, dates that are inferred spans, unused actors.
 
 use crate::model::{AgreementKind, Dataset, PlaceKind, Precision, Role, Status};
+use crate::output::{Column, Row};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One line of the report.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct CoverageRow {
     /// `region`, `year`, `kind`, `status`, or a gap: `no-participants`,
     /// `no-signatory`, `participant-without-locator`, `term-without-locator`,
@@ -19,6 +20,21 @@ pub struct CoverageRow {
     pub count: usize,
     /// For gaps: what is missing (e.g. `hmeimim-centre:signatory`).
     pub detail: String,
+}
+
+impl Row for CoverageRow {
+    type Csv = CoverageRow;
+    fn csv(&self) -> CoverageRow {
+        self.clone()
+    }
+    fn columns() -> Vec<Column<Self>> {
+        vec![
+            Column::new("section", |r: &Self| r.section.clone()),
+            Column::new("key", |r: &Self| r.key.clone()),
+            Column::new("count", |r: &Self| r.count.to_string()),
+            Column::new("detail", |r: &Self| r.detail.clone()),
+        ]
+    }
 }
 
 /// The governorate-level region an agreement's place lies in (`national`

@@ -2,9 +2,40 @@
 //! ties, its co-signatories, who guaranteed or mediated for it and for whom it
 //! did, each with the agreements and dates behind the tie.
 
+use crate::error::Result;
 use crate::graph::{ActorGraph, Relation};
-use crate::model::{Dataset, Day};
+use crate::model::{Dataset, Day, Role};
+use crate::output::{join, Column, Row};
+use crate::resolve;
+use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
+
+/// Whom an actor dealt with.
+#[derive(Debug, Clone)]
+pub struct PartnersQuery {
+    /// The actor (id or name).
+    pub actor: String,
+    pub slice: SliceSpec,
+    /// Only agreements in which the actor played one of these roles.
+    pub roles: Vec<Role>,
+    /// Relations to follow.
+    pub relations: Vec<Relation>,
+}
+
+impl PartnersQuery {
+    /// The actor's partners, counterparts first, then by first date.
+    pub fn run(&self, ds: &Dataset) -> Result<Vec<Partner>> {
+        let actor = resolve::actor(ds, &self.actor)?;
+        let mut slice = Slice::resolve(ds, &self.slice)?;
+        if !self.roles.is_empty() {
+            slice.actor = Some(actor.clone());
+            slice.actor_roles = self.roles.clone();
+        }
+        let mut graph = slice.actor_graph(ds);
+        graph.ties.retain(|t| self.relations.contains(&t.relation));
+        Ok(partners(ds, &graph, &actor))
+    }
+}
 
 /// How the other actor relates to the one asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -37,6 +68,54 @@ impl Link {
             Link::MediatedBy => "mediated-by",
             Link::MediatorFor => "mediator-for",
         }
+    }
+}
+
+/// CSV record of a [`Partner`]: each agreement `id (date)`.
+#[derive(Debug, Default, Serialize)]
+pub struct PartnerCsv {
+    pub actor: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub relation: &'static str,
+    pub link: &'static str,
+    pub count: usize,
+    pub agreements: String,
+}
+
+impl Partner {
+    fn agreement_list(&self) -> String {
+        join(
+            &self
+                .agreements
+                .iter()
+                .map(|a| format!("{} ({})", a.id, a.date))
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+impl Row for Partner {
+    type Csv = PartnerCsv;
+    fn csv(&self) -> PartnerCsv {
+        PartnerCsv {
+            actor: self.actor.clone(),
+            name_en: self.name_en.clone(),
+            name_ar: self.name_ar.clone(),
+            relation: self.relation.as_str(),
+            link: self.link.as_str(),
+            count: self.agreements.len(),
+            agreements: self.agreement_list(),
+        }
+    }
+    fn columns() -> Vec<Column<Self>> {
+        vec![
+            Column::new("link", |r: &Self| r.link.as_str().to_string()),
+            Column::new("actor", |r: &Self| r.actor.clone()),
+            Column::new("name_en", |r: &Self| r.name_en.clone()),
+            Column::new("count", |r: &Self| r.agreements.len().to_string()),
+            Column::new("agreements", |r: &Self| r.agreement_list()),
+        ]
     }
 }
 

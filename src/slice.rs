@@ -8,41 +8,33 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{project, ActorGraph};
-use crate::model::date::parse_bound;
 use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Role};
-use crate::names::{Miss, Resolver};
+use crate::resolve;
 use std::collections::BTreeSet;
 
-/// What the user asked for, as typed.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct SliceArgs {
-    /// Only agreements in this place or below it (id or English/Arabic name), e.g. eastern-ghouta,
-    /// "ريف دمشق"; several places separated by commas cover all of them.
-    #[arg(long, value_name = "PLACE")]
+/// What a command looks at, as asked: names not yet resolved, dates parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SliceSpec {
+    /// A place (id or English/Arabic name) or several separated by commas:
+    /// agreements in any of them or below.
     pub region: Option<String>,
-    /// Only agreements that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Only agreements that may fall on or before this date (a month or year means its last day).
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-    /// Only agreements within a named period (see `musalaha periods`), e.g. hmeimim, de-escalation.
-    #[arg(long, value_name = "NAME")]
+    /// Agreements that may fall on or after this day.
+    pub from: Option<Day>,
+    /// Agreements that may fall on or before this day.
+    pub to: Option<Day>,
+    /// A named period (id or name), intersected with `from`/`to`.
     pub period: Option<String>,
-    /// Count an agreement only if all the days its date may mean are in the window.
-    #[arg(long)]
+    /// Keep an agreement only if every day its date may mean is in the window.
     pub strict_dates: bool,
-    /// Only these agreement kinds (comma-separated), e.g. final-settlement,de-escalation.
-    #[arg(long = "agreement-kind", value_name = "KIND", value_delimiter = ',')]
-    pub agreement_kinds: Vec<String>,
-    /// Only actors of these alignments (comma-separated), e.g. regime,regime-ally: the graph keeps
-    /// ties between such actors, listings keep agreements with at least one of them.
-    #[arg(long = "alignment", value_name = "ALIGNMENT", value_delimiter = ',')]
-    pub alignments: Vec<String>,
+    /// Only these agreement kinds (empty: all).
+    pub agreement_kinds: Vec<AgreementKind>,
+    /// Only actors of these alignments (empty: all).
+    pub alignments: Vec<Alignment>,
 }
 
 /// How `--over` cuts a slice into a series of slices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Over {
     /// One slice per calendar year.
     Year,
@@ -70,139 +62,18 @@ pub struct Slice {
     pub allowed_actors: Option<BTreeSet<String>>,
 }
 
-fn miss_to_error(what: &'static str, query: &str, miss: Miss, help: &str) -> Error {
-    match miss {
-        Miss::Unknown { closest } => Error::UnknownName {
-            what,
-            query: query.to_string(),
-            closest,
-            help: help.to_string(),
-        },
-        Miss::Ambiguous { candidates } => Error::AmbiguousName {
-            what,
-            query: query.to_string(),
-            candidates,
-        },
-    }
-}
-
-/// Parses a comma-separated list of roles.
-pub fn parse_roles(list: &[String]) -> Result<Vec<Role>> {
-    list.iter()
-        .map(|r| {
-            r.parse::<Role>()
-                .map_err(|e| Error::BadArgument(format!("--role: {e}")))
-        })
-        .collect()
-}
-
-/// Resolves an actor given by id or name (English or Arabic, any alias).
-pub fn resolve_actor(ds: &Dataset, query: &str) -> Result<String> {
-    let mut r = Resolver::default();
-    for a in ds.actors.values() {
-        r.add(
-            &a.id,
-            [a.name_en.as_str(), a.name_ar.as_str()]
-                .into_iter()
-                .chain(a.aliases.iter().map(String::as_str)),
-        );
-    }
-    r.resolve(query).map_err(|m| {
-        miss_to_error(
-            "actor",
-            query,
-            m,
-            "run `musalaha actors` to list actors and their ids",
-        )
-    })
-}
-
-/// Resolves a place given by id or name.
-pub fn resolve_place(ds: &Dataset, query: &str) -> Result<String> {
-    let mut r = Resolver::default();
-    for p in ds.places.values() {
-        r.add(
-            &p.id,
-            [p.name_en.as_str(), p.name_ar.as_str()]
-                .into_iter()
-                .chain(p.aliases.iter().map(String::as_str)),
-        );
-    }
-    r.resolve(query).map_err(|m| {
-        miss_to_error(
-            "place",
-            query,
-            m,
-            "run `musalaha places` to list places and their ids",
-        )
-    })
-}
-
-/// Resolves `--region`: one place, or several separated by commas (the
-/// region's id then joins theirs with `+`). Returns the id and the set of
-/// places covered (each place and everything below it).
-pub fn resolve_region(ds: &Dataset, q: &str) -> Result<(String, BTreeSet<String>)> {
-    match resolve_place(ds, q) {
-        Ok(id) => {
-            let set = ds.place_and_descendants(&id);
-            Ok((id, set))
-        }
-        Err(e) if !q.contains(',') => Err(e),
-        Err(_) => {
-            let mut ids: Vec<String> = Vec::new();
-            let mut set = BTreeSet::new();
-            for part in q.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let id = resolve_place(ds, part)?;
-                set.extend(ds.place_and_descendants(&id));
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            Ok((ids.join("+"), set))
-        }
-    }
-}
-
-/// Resolves a period given by id or name.
-pub fn resolve_period(ds: &Dataset, query: &str) -> Result<String> {
-    let mut r = Resolver::default();
-    for p in ds.periods.values() {
-        r.add(&p.id, [p.name_en.as_str(), p.name_ar.as_str()]);
-    }
-    r.resolve(query).map_err(|m| {
-        miss_to_error(
-            "period",
-            query,
-            m,
-            "run `musalaha periods` to list the named periods",
-        )
-    })
-}
-
-fn bound(text: &Option<String>, end: bool, flag: &str) -> Result<Option<Day>> {
-    text.as_deref()
-        .map(|t| {
-            parse_bound(t, end).map_err(|e| {
-                Error::BadArgument(format!(
-                    "{flag} {t}: {e}\n  help: write a date as YYYY, YYYY-MM or YYYY-MM-DD"
-                ))
-            })
-        })
-        .transpose()
-}
-
 impl Slice {
-    /// Resolves names and dates; errors name the flag to fix.
-    pub fn resolve(ds: &Dataset, args: &SliceArgs) -> Result<Slice> {
-        let region = match &args.region {
-            Some(q) => Some(resolve_region(ds, q)?),
+    /// Resolves names; the window is `from`/`to` intersected with the period.
+    pub fn resolve(ds: &Dataset, spec: &SliceSpec) -> Result<Slice> {
+        let region = match &spec.region {
+            Some(q) => Some(resolve::region(ds, q)?),
             None => None,
         };
-        let mut from = bound(&args.from, false, "--from")?;
-        let mut to = bound(&args.to, true, "--to")?;
+        let mut from = spec.from;
+        let mut to = spec.to;
         let mut period = None;
-        if let Some(q) = &args.period {
-            let id = resolve_period(ds, q)?;
+        if let Some(q) = &spec.period {
+            let id = resolve::period(ds, q)?;
             let p = &ds.periods[&id];
             from = match (from, p.from) {
                 (Some(a), Some(b)) => Some(a.max(b)),
@@ -216,25 +87,13 @@ impl Slice {
         }
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
-                return Err(Error::BadArgument(format!(
-                    "the date window is empty: it starts {f} and ends {t}\n  help: check --from, --to and --period"
-                )));
+                return Err(Error::EmptyWindow { from: f, to: t });
             }
         }
-        let mut kinds = Vec::new();
-        for k in &args.agreement_kinds {
-            kinds.push(
-                k.parse::<AgreementKind>()
-                    .map_err(|e| Error::BadArgument(format!("--agreement-kind: {e}")))?,
-            );
-        }
-        let mut alignments = Vec::new();
-        for k in &args.alignments {
-            alignments.push(
-                k.parse::<Alignment>()
-                    .map_err(|e| Error::BadArgument(format!("--alignment: {e}")))?,
-            );
-        }
+        let mut kinds = spec.agreement_kinds.clone();
+        kinds.dedup();
+        let mut alignments = spec.alignments.clone();
+        alignments.dedup();
         let allowed_actors = (!alignments.is_empty()).then(|| {
             ds.actors
                 .values()
@@ -247,7 +106,7 @@ impl Slice {
             from,
             to,
             period,
-            strict: args.strict_dates,
+            strict: spec.strict_dates,
             kinds,
             actor: None,
             actor_roles: Vec::new(),

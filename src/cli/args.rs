@@ -1,0 +1,204 @@
+//! Flags shared by several subcommands, and the value lists `--help` and
+//! shell completion offer (from the vocabularies, with `all` where a list
+//! may name every value).
+
+use crate::analysis::centrality::Measure;
+use crate::graph::Relation;
+use crate::model::date::parse_bound;
+use crate::model::{AgreementKind, Alignment, Day};
+use crate::output::Format;
+use crate::slice::SliceSpec;
+use clap::builder::PossibleValue;
+use clap::ValueEnum;
+use std::sync::LazyLock;
+
+/// `--from`: the first day a date may mean.
+pub fn from_date(s: &str) -> Result<Day, String> {
+    parse_bound(s, false).map_err(|e| format!("{e} (write a date as YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+/// `--to`: a month or year means its last day.
+pub fn to_date(s: &str) -> Result<Day, String> {
+    parse_bound(s, true).map_err(|e| format!("{e} (write a date as YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+/// The slicing flags every command that looks at agreements takes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SliceArgs {
+    /// Only agreements in this place or below it (id or English/Arabic name), e.g. eastern-ghouta,
+    /// "ريف دمشق"; several places separated by commas cover all of them.
+    #[arg(long, value_name = "PLACE")]
+    pub region: Option<String>,
+    /// Only agreements that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = from_date)]
+    pub from: Option<Day>,
+    /// Only agreements that may fall on or before this date (a month or year means its last day).
+    #[arg(long, value_name = "DATE", value_parser = to_date)]
+    pub to: Option<Day>,
+    /// Only agreements within a named period (see `musalaha periods`), e.g. hmeimim, de-escalation.
+    #[arg(long, value_name = "NAME")]
+    pub period: Option<String>,
+    /// Count an agreement only if all the days its date may mean are in the window.
+    #[arg(long)]
+    pub strict_dates: bool,
+    /// Only these agreement kinds (comma-separated), e.g. final-settlement,de-escalation.
+    #[arg(
+        long = "agreement-kind",
+        value_name = "KIND",
+        value_delimiter = ',',
+        hide_possible_values = true
+    )]
+    pub agreement_kinds: Vec<AgreementKind>,
+    /// Only actors of these alignments (comma-separated), e.g. regime,regime-ally: the graph keeps
+    /// ties between such actors, listings keep agreements with at least one of them.
+    #[arg(long = "alignment", value_name = "ALIGNMENT", value_delimiter = ',')]
+    pub alignments: Vec<Alignment>,
+}
+
+impl SliceArgs {
+    /// The library's slice specification.
+    pub fn spec(&self) -> SliceSpec {
+        SliceSpec {
+            region: self.region.clone(),
+            from: self.from,
+            to: self.to,
+            period: self.period.clone(),
+            strict_dates: self.strict_dates,
+            agreement_kinds: self.agreement_kinds.clone(),
+            alignments: self.alignments.clone(),
+        }
+    }
+}
+
+/// Defines a command-line value that is one value of a vocabulary or `all`.
+macro_rules! or_all {
+    ($(#[$meta:meta])* $name:ident, $inner:ty, $all_help:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            /// Every value.
+            All,
+            /// One value.
+            One($inner),
+        }
+
+        impl ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                static VALUES: LazyLock<Vec<$name>> = LazyLock::new(|| {
+                    std::iter::once($name::All)
+                        .chain(<$inner>::ALL.iter().map(|v| $name::One(*v)))
+                        .collect()
+                });
+                &VALUES
+            }
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                match self {
+                    $name::All => Some(PossibleValue::new("all").help($all_help)),
+                    $name::One(v) => v.to_possible_value(),
+                }
+            }
+        }
+    };
+}
+
+or_all!(
+    /// A relation, or `all`.
+    RelationArg,
+    Relation,
+    "every relation"
+);
+or_all!(
+    /// A measure, or `all`.
+    MeasureArg,
+    Measure,
+    "every measure"
+);
+
+/// The relations a list names, sorted, each once.
+pub fn relations(list: &[RelationArg]) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::new();
+    for r in list {
+        match r {
+            RelationArg::All => return Relation::ALL.to_vec(),
+            RelationArg::One(r) if !out.contains(r) => out.push(*r),
+            RelationArg::One(_) => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The measures a list names, in the order given, each once.
+pub fn measures(list: &[MeasureArg]) -> Vec<Measure> {
+    let mut out: Vec<Measure> = Vec::new();
+    for m in list {
+        match m {
+            MeasureArg::All => return Measure::ALL.to_vec(),
+            MeasureArg::One(m) if !out.contains(m) => out.push(*m),
+            MeasureArg::One(_) => {}
+        }
+    }
+    out
+}
+
+/// The default `--relation` of the measuring commands, as clap shows it.
+pub const DEFAULT_RELATION_TEXT: &str = "signing,negotiating,guaranteeing,mediating";
+
+/// `--relation` with the measuring commands' default.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RelationsArg {
+    /// Relations that make the graph (comma-separated), or all.
+    #[arg(long = "relation", value_name = "RELATION", value_delimiter = ',', default_value = DEFAULT_RELATION_TEXT)]
+    pub relation: Vec<RelationArg>,
+}
+
+impl RelationsArg {
+    pub fn get(&self) -> Vec<Relation> {
+        relations(&self.relation)
+    }
+}
+
+/// `--format`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::DEFAULT_RELATIONS;
+
+    #[test]
+    fn the_default_relations_are_the_library_default() {
+        let parsed: Vec<RelationArg> = DEFAULT_RELATION_TEXT
+            .split(',')
+            .map(|s| RelationArg::from_str(s, false).unwrap())
+            .collect();
+        assert_eq!(relations(&parsed), DEFAULT_RELATIONS);
+    }
+
+    #[test]
+    fn lists_expand_all_and_drop_repeats() {
+        use RelationArg::*;
+        assert_eq!(
+            relations(&[
+                One(Relation::Mediating),
+                One(Relation::Signing),
+                One(Relation::Signing)
+            ]),
+            [Relation::Signing, Relation::Mediating]
+        );
+        assert_eq!(relations(&[One(Relation::Signing), All]).len(), 5);
+        assert_eq!(
+            measures(&[
+                MeasureArg::One(Measure::PageRank),
+                MeasureArg::One(Measure::Degree)
+            ]),
+            [Measure::PageRank, Measure::Degree]
+        );
+        assert_eq!(measures(&[MeasureArg::All]).len(), 9);
+    }
+}

@@ -1,0 +1,134 @@
+//! How the binary words errors and which exit code each gets.
+//!
+//! The library's errors name what went wrong; here they are said in the
+//! command line's terms (the flag to fix, the command that lists the valid
+//! names) with a help line. Exit codes: 0 success (also when the reader of
+//! our output goes away, e.g. `musalaha … | head`), 1 failure (I/O, external
+//! programs, a computation), 2 bad input or usage (data problems, unknown or
+//! ambiguous names, impossible combinations of flags). docs/errors.md lists
+//! them all.
+
+use crate::error::{Entity, Error};
+
+/// A usage problem the binary itself finds (a flag that needs another).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
+/// What the user is told: the message and its exit code; `None` when the
+/// run is to end quietly with success (a closed pipe).
+pub fn describe(err: &anyhow::Error) -> Option<(String, u8)> {
+    for cause in err.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::BrokenPipe {
+                return None;
+            }
+        }
+    }
+    if let Some(e) = err.downcast_ref::<Error>() {
+        return Some((library(e), if e.is_bad_input() { 2 } else { 1 }));
+    }
+    if let Some(u) = err.downcast_ref::<Usage>() {
+        return Some((u.0.clone(), 2));
+    }
+    Some((format!("{err:#}"), 1))
+}
+
+fn help(message: String, help: &str) -> String {
+    format!("{message}\n  help: {help}")
+}
+
+fn list_command(what: Entity) -> &'static str {
+    match what {
+        Entity::Actor => "run `musalaha actors` to list actors and their ids",
+        Entity::Place => "run `musalaha places` to list places and their ids",
+        Entity::Period => "run `musalaha periods` to list the named periods",
+    }
+}
+
+/// A library error in the command line's words.
+pub fn library(e: &Error) -> String {
+    match e {
+        Error::UnknownName { what, .. } => help(e.to_string(), list_command(*what)),
+        Error::AmbiguousName { .. } => help(e.to_string(), "give the id of the one you mean"),
+        Error::EmptyWindow { .. } => help(e.to_string(), "check --from, --to and --period"),
+        Error::NotInGraph { .. } | Error::NoPath { .. } => {
+            help(e.to_string(), "widen the slice or use --relation all")
+        }
+        Error::NotTwoModeMeasure { measure } => help(
+            format!("--two-mode: measure '{measure}' is not defined for the two-mode graph"),
+            "use degree, strength, betweenness or closeness with --two-mode",
+        ),
+        Error::UnweightedTwoModeMeasure { measure, weighting } => help(
+            format!("--weighting {weighting} would not change two-mode {measure}, which counts links"),
+            "use --measure strength for weighted two-mode links, or leave out --weighting",
+        ),
+        Error::DidNotConverge { .. } => help(e.to_string(), "try another slice or --relation set"),
+        Error::NoFiniteScore { measure } => help(
+            format!("--size-by {measure}: the measure cannot be computed on this graph"),
+            "try --size-by degree or betweenness",
+        ),
+        Error::NoPlacesAtLevel {
+            level,
+            within_region,
+        } => help(
+            format!(
+                "--per region: no place of kind '{level}' in the data{}",
+                if *within_region { " within --region" } else { "" }
+            ),
+            "choose another --level (see `musalaha places`)",
+        ),
+        Error::PeriodBatchWithPeriod => help(
+            "--per period cannot be combined with --period".into(),
+            "drop --period, or use --from/--to to narrow every period",
+        ),
+        Error::ClustersNeedLayout { layout } => help(
+            format!("--cluster-by needs a layout that draws clusters, but --layout is {layout}"),
+            "use --layout dot or --layout fdp, or leave out --cluster-by",
+        ),
+        Error::UnknownImageExtension { .. } => help(
+            e.to_string(),
+            "name the file .svg, .png or .pdf, or say which with --format",
+        ),
+        Error::NoDataFiles { .. } => help(
+            e.to_string(),
+            "point --data at a folder like graph-data/ (actors/, places/, agreements/, sources.toml, periods.toml)",
+        ),
+        Error::MissingTool { help: h, .. } => help(e.to_string(), h),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_pipes_end_quietly_and_codes_follow_the_rule() {
+        let pipe = anyhow::Error::new(Error::write(
+            "standard output",
+            std::io::ErrorKind::BrokenPipe.into(),
+        ));
+        assert_eq!(describe(&pipe), None);
+        let full = anyhow::Error::new(Error::write(
+            "out.dot",
+            std::io::Error::from_raw_os_error(28),
+        ));
+        let (msg, code) = describe(&full).unwrap();
+        assert_eq!(code, 1);
+        assert!(msg.starts_with("cannot write out.dot: "), "{msg}");
+        let unknown = anyhow::Error::new(Error::UnknownName {
+            what: Entity::Actor,
+            query: "x".into(),
+            closest: vec!["y".into()],
+        });
+        let (msg, code) = describe(&unknown).unwrap();
+        assert_eq!(code, 2);
+        assert_eq!(
+            msg,
+            "no actor matches 'x'; closest: y\n  help: run `musalaha actors` to list actors and their ids"
+        );
+        let usage = anyhow::Error::new(Usage("--render needs -o".into()));
+        assert_eq!(describe(&usage).unwrap().1, 2);
+    }
+}

@@ -1,0 +1,220 @@
+//! From a [`View`] to the figure the DOT writer writes: nodes, edges and
+//! clusters with their Graphviz attributes. Node ids are generated (`n0`,
+//! `n1`, … for actors in id order, `a0`, … for agreements by date), cluster
+//! ids are `cluster_` plus the view's cluster key with `_` for `-`.
+
+use super::{DotOptions, Labels};
+use crate::export::style::{self, Outline};
+use crate::export::text::{self, directed_lines, Dir};
+use crate::export::view::{NodeKind, View, ViewNode};
+use crate::graph::Relation;
+use crate::model::{ActorKind, Alignment};
+use std::collections::BTreeMap;
+
+/// An attribute value: text to escape and quote, a bare keyword or number,
+/// or an HTML-like label (already escaped).
+#[derive(Debug, Clone)]
+pub(super) enum Val {
+    Text(String),
+    Bare(String),
+    Html(String),
+}
+
+pub(super) type Attrs = Vec<(&'static str, Val)>;
+
+pub(super) fn t(s: impl Into<String>) -> Val {
+    Val::Text(s.into())
+}
+pub(super) fn b(s: impl Into<String>) -> Val {
+    Val::Bare(s.into())
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Node {
+    pub id: String,
+    pub attrs: Attrs,
+    pub cluster: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Edge {
+    pub a: String,
+    pub b: String,
+    pub attrs: Attrs,
+}
+
+/// Nodes, edges and clusters (cluster id → label) of a figure.
+#[derive(Debug, Default)]
+pub(super) struct Figure {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub clusters: BTreeMap<String, String>,
+}
+
+// ---- labels ----
+
+/// English and/or Arabic lines, each with the direction marks it needs.
+pub(super) fn label_lines(en: &str, ar: &str, labels: Labels) -> String {
+    let mut lines = Vec::new();
+    if labels != Labels::Ar {
+        lines.extend(directed_lines(en, Dir::Ltr));
+    }
+    if labels != Labels::En {
+        lines.extend(directed_lines(ar, Dir::Rtl));
+    }
+    lines.join("\n")
+}
+
+pub(super) fn kind_label(k: ActorKind, labels: Labels) -> String {
+    label_lines(k.as_str(), style::kind_ar(k), labels)
+}
+
+pub(super) fn alignment_label(a: Alignment, labels: Labels) -> String {
+    label_lines(a.as_str(), style::alignment_ar(a), labels)
+}
+
+pub(super) fn relation_label(r: Relation, labels: Labels) -> String {
+    label_lines(r.as_str(), style::relation_ar(r), labels)
+}
+
+/// A DOT identifier made from a key: a slug with `_` for `-`.
+fn ident(key: &str) -> String {
+    text::slug(key).replace('-', "_")
+}
+
+pub(super) fn edge_attrs(r: Relation, weight: f64, tooltip: String) -> Attrs {
+    let look = style::relation_look(r);
+    vec![
+        ("style", b(look.style)),
+        ("color", t(look.color)),
+        ("dir", b(look.dir)),
+        ("arrowhead", b(look.arrowhead)),
+        ("arrowtail", b(look.arrowtail)),
+        ("penwidth", b(format!("{:.2}", style::pen_width(weight)))),
+        ("tooltip", t(tooltip)),
+    ]
+}
+
+fn actor_attrs(view: &View, n: &ViewNode, opts: &DotOptions) -> Attrs {
+    let (kind, al) = match (n.kind, n.alignment) {
+        (NodeKind::Actor(Some(k)), Some(a)) => (k, a),
+        _ => (ActorKind::Individual, Alignment::LocalMediator),
+    };
+    let tip = match n.kind {
+        NodeKind::Actor(Some(k)) => format!(
+            "{} — {} ({}, {})",
+            n.id,
+            n.name_en,
+            k,
+            n.alignment.map_or("", |a| a.as_str())
+        ),
+        _ => n.id.clone(),
+    };
+    let look = style::alignment_look(al);
+    let mut attrs: Attrs = vec![
+        ("label", t(label_lines(&n.name_en, &n.name_ar, opts.labels))),
+        ("shape", b(style::shape(kind))),
+        ("fillcolor", t(look.fill)),
+        ("fontcolor", t(look.font)),
+    ];
+    if look.outline != Outline::Solid {
+        attrs.push(("style", t(format!("filled,{}", look.outline.as_str()))));
+    }
+    let mut tip = tip;
+    if let Some((m, _)) = opts.size_by {
+        let max = view
+            .nodes
+            .iter()
+            .filter(|x| matches!(x.kind, NodeKind::Actor(_)))
+            .filter_map(|x| x.scores.get(m).copied())
+            .fold(0.0, f64::max);
+        let score = n.scores.get(m).copied().unwrap_or(0.0);
+        attrs.push((
+            "fontsize",
+            b(format!("{:.1}", style::scaled_font_size(score, max))),
+        ));
+        let name = view.measures.get(m).map_or("", String::as_str);
+        tip.push_str(&format!("; {name} {score:.6}"));
+    }
+    attrs.push(("tooltip", t(tip)));
+    attrs
+}
+
+fn agreement_attrs(view: &View, n: &ViewNode) -> Attrs {
+    let date = n
+        .agreements
+        .first()
+        .map(|&i| view.agreements[i].date.text.clone())
+        .unwrap_or_default();
+    vec![
+        ("label", t(date.clone())),
+        ("shape", b("box")),
+        ("fillcolor", t("#FFFFFF")),
+        ("fontsize", b("9")),
+        ("tooltip", t(format!("{} ({}): {}", n.id, date, n.name_en))),
+    ]
+}
+
+/// The figure of a view: nodes with shape by kind and fill by alignment,
+/// edges styled by relation, clusters.
+pub(super) fn figure(view: &View, opts: &DotOptions) -> Figure {
+    let mut fig = Figure::default();
+    let mut ids = Vec::with_capacity(view.nodes.len());
+    let (mut actors, mut agreements) = (0, 0);
+    for n in &view.nodes {
+        let (id, attrs) = match n.kind {
+            NodeKind::Actor(_) => {
+                actors += 1;
+                (format!("n{}", actors - 1), actor_attrs(view, n, opts))
+            }
+            NodeKind::Agreement(_) => {
+                agreements += 1;
+                (format!("a{}", agreements - 1), agreement_attrs(view, n))
+            }
+        };
+        let cluster = n.cluster.as_ref().map(|c| {
+            let key = format!("cluster_{}", ident(&c.key));
+            fig.clusters.insert(
+                key.clone(),
+                label_lines(&c.name_en, &c.name_ar, opts.labels),
+            );
+            key
+        });
+        ids.push(id.clone());
+        fig.nodes.push(Node { id, attrs, cluster });
+    }
+    let two_mode = view.options.two_mode;
+    for e in &view.edges {
+        let (s, d) = (&view.nodes[e.source], &view.nodes[e.target]);
+        let tip = if two_mode {
+            let roles: Vec<&str> = e.roles.iter().map(|r| r.as_str()).collect();
+            format!("{} {} {}", s.id, roles.join("+"), d.id)
+        } else {
+            let ags: Vec<&str> = e
+                .agreements
+                .iter()
+                .map(|&i| view.agreements[i].id.as_str())
+                .collect();
+            format!(
+                "{} {} {}: {}",
+                s.id,
+                e.relation.as_str(),
+                d.id,
+                ags.join(", ")
+            )
+        };
+        // Line width shows the number of agreements behind the edge.
+        let mut attrs = edge_attrs(e.relation, e.agreements.len() as f64, tip);
+        // In the two-mode view negotiators get a bar at the agreement end only.
+        if two_mode && e.relation == Relation::Negotiating {
+            attrs.retain(|(k, _)| *k != "dir" && *k != "arrowtail");
+            attrs.push(("dir", b("forward")));
+        }
+        fig.edges.push(Edge {
+            a: ids[e.source].clone(),
+            b: ids[e.target].clone(),
+            attrs,
+        });
+    }
+    fig
+}

@@ -1,0 +1,233 @@
+//! Graphviz DOT: the figure exporter.
+//!
+//! [`DotExporter`] writes a [`View`] as one DOT document styled for print:
+//! node shape by actor kind, fill by alignment, line style by relation, a
+//! legend of what the figure shows, and a title and caption that name the
+//! slice, its counts (taken from the view) and its sources. The parts:
+//! [`figure`] turns the view into nodes, edges and clusters with their
+//! attributes; [`legend`] builds the legend grid and [`layout`] pins it for
+//! the spring engines; [`writer`] writes the document through dot-writer.
+//! Every label and tooltip goes through [`crate::export::text::escape`] (or
+//! `text::html` for the HTML-like title), so no name can break the syntax.
+
+mod figure;
+mod layout;
+mod legend;
+mod writer;
+
+use crate::analysis::centrality::Measure;
+use crate::error::{Error, Result};
+use crate::export::caption::{self, Counts};
+use crate::export::view::View;
+use crate::export::Exporter;
+use crate::model::Dataset;
+use crate::slice::Slice;
+use std::io::Write;
+
+/// Which names label the nodes (and which language titles and legends use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum Labels {
+    #[default]
+    En,
+    Ar,
+    /// English on the first line, Arabic on the second.
+    Both,
+}
+
+/// Graphviz layout engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum Layout {
+    /// dot for up to 25 nodes, fdp for more (the file names the engine chosen).
+    #[default]
+    Auto,
+    /// Layered (hierarchical); good for small slices; draws clusters.
+    Dot,
+    /// Spring model (stress majorisation); good for the whole network.
+    Neato,
+    /// Spring model with clusters.
+    Fdp,
+    /// Multiscale spring model for large graphs.
+    Sfdp,
+    /// Circular.
+    Circo,
+    /// Radial.
+    Twopi,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Auto => "auto",
+            Layout::Dot => "dot",
+            Layout::Neato => "neato",
+            Layout::Fdp => "fdp",
+            Layout::Sfdp => "sfdp",
+            Layout::Circo => "circo",
+            Layout::Twopi => "twopi",
+        }
+    }
+
+    /// Whether the engine lays out and draws clusters (and so the legend box).
+    pub fn draws_clusters(self) -> bool {
+        matches!(self, Layout::Auto | Layout::Dot | Layout::Fdp)
+    }
+
+    /// The engine `auto` stands for with this many nodes.
+    pub fn resolve(self, nodes: usize) -> Layout {
+        match self {
+            Layout::Auto if nodes <= AUTO_DOT_MAX => Layout::Dot,
+            Layout::Auto => Layout::Fdp,
+            l => l,
+        }
+    }
+
+    /// Whether a rendered figure gets its legend laid out apart (with dot)
+    /// and put beside the network: every engine but dot, since the spring
+    /// and circular engines honour neither ranks nor (exactly) pinned
+    /// positions.
+    pub fn legend_apart(self) -> bool {
+        !matches!(self, Layout::Auto | Layout::Dot)
+    }
+}
+
+/// Largest number of nodes `--layout auto` draws with dot.
+pub const AUTO_DOT_MAX: usize = 25;
+
+/// The `id` attribute that marks the legend cluster (dot-writer numbers the
+/// cluster itself); the renderer looks the legend up by it.
+pub const LEGEND_ID: &str = "cluster_legend";
+
+/// How a figure looks, as asked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DotStyle {
+    pub labels: Labels,
+    /// Draw the legend.
+    pub legend: bool,
+    pub layout: Layout,
+    /// A title instead of the generated one (a batch appends the part's name).
+    pub title: Option<String>,
+    /// Scale node labels by this measure (one of the view's measures).
+    pub size_by: Option<Measure>,
+}
+
+/// Options of one DOT document.
+#[derive(Debug, Clone, Default)]
+pub struct DotOptions {
+    /// Title (plain text; a line break starts a new line).
+    pub title: String,
+    /// Caption under the title (plain text).
+    pub caption: String,
+    pub labels: Labels,
+    pub legend: bool,
+    pub layout: Layout,
+    /// Index into the view's measures and the measure's name.
+    pub size_by: Option<(usize, String)>,
+}
+
+/// A finished DOT document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawing {
+    pub dot: String,
+    /// For engines that honour neither ranks nor pinned positions (neato,
+    /// sfdp, circo, twopi): the network without the legend, and the legend
+    /// alone (laid out with dot), so that a renderer can put the legend
+    /// beside the network. `None` when not needed.
+    pub apart: Option<(String, String)>,
+}
+
+/// Writes views as Graphviz DOT.
+#[derive(Debug, Clone)]
+pub struct DotExporter {
+    pub options: DotOptions,
+}
+
+impl DotExporter {
+    /// The exporter for the view of a slice: the title names the slice (or
+    /// is `style.title`, with `part` appended in a batch) and the caption
+    /// gives the view's counts and the documents its agreements cite.
+    pub fn new(
+        ds: &Dataset,
+        slice: &Slice,
+        view: &View,
+        style: &DotStyle,
+        part: Option<&str>,
+    ) -> Result<DotExporter> {
+        let size_by = match style.size_by {
+            Some(m) => {
+                let i = view.measures.iter().position(|x| x == m.as_str()).ok_or(
+                    Error::NoFiniteScore {
+                        measure: m.as_str(),
+                    },
+                )?;
+                let actors: Vec<f64> = view
+                    .nodes
+                    .iter()
+                    .filter(|n| matches!(n.kind, crate::export::view::NodeKind::Actor(_)))
+                    .filter_map(|n| n.scores.get(i).copied())
+                    .collect();
+                if !actors.is_empty() && !actors.iter().any(|x| x.is_finite()) {
+                    return Err(Error::NoFiniteScore {
+                        measure: m.as_str(),
+                    });
+                }
+                Some((i, m.as_str().to_string()))
+            }
+            None => None,
+        };
+        let title = match (&style.title, part) {
+            (Some(t), Some(p)) => format!("{t} — {p}"),
+            (Some(t), None) => t.clone(),
+            (None, _) => caption::title(ds, slice, style.labels),
+        };
+        let names: Vec<&str> = view.options.relations.iter().map(|r| r.as_str()).collect();
+        let what = if view.options.two_mode {
+            format!("participations ({})", names.join(", "))
+        } else {
+            format!("ties ({})", names.join(", "))
+        };
+        let caption = caption::caption(
+            ds,
+            &view.agreements_in(ds),
+            Counts {
+                agreements: view.agreements.len(),
+                actors: view.actor_count(),
+                edges: view.edges.len(),
+            },
+            &what,
+            style.labels,
+        );
+        Ok(DotExporter {
+            options: DotOptions {
+                title,
+                caption,
+                labels: style.labels,
+                legend: style.legend,
+                layout: style.layout,
+                size_by,
+            },
+        })
+    }
+
+    /// The DOT document of a view (and, for engines that need it, the
+    /// network and the legend apart).
+    pub fn drawing(&self, view: &View) -> Drawing {
+        let fig = figure::figure(view, &self.options);
+        let present = legend::Present::of(view);
+        let (dot, apart) = writer::emit(&fig, &present, view.options.two_mode, &self.options);
+        Drawing { dot, apart }
+    }
+}
+
+impl Exporter for DotExporter {
+    fn name(&self) -> &'static str {
+        "DOT"
+    }
+    fn extension(&self) -> &'static str {
+        "dot"
+    }
+    fn write(&self, view: &View, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(self.drawing(view).dot.as_bytes())
+    }
+}

@@ -1,0 +1,448 @@
+//! The format-neutral view of a slice that every exporter writes: nodes
+//! (actors, and agreements in the two-mode view) with their kind, alignment,
+//! both names, place, cluster, scores and the time span of their agreements;
+//! edges with relation, roles, weight, the agreements behind them and their
+//! time span; and the table of agreements those refer to.
+//!
+//! A view is built once per slice ([`View::build`]) and read by any number of
+//! exporters; figure captions count what the view holds. Scores come from
+//! the analysis layer here, so exporters never compute measures.
+
+use crate::analysis::centrality::{compute_with, Measure, Options};
+use crate::analysis::twomode::Bipartite;
+use crate::error::{Error, Result};
+use crate::graph::simple::agreement_sizes;
+use crate::graph::{Relation, TwoMode, Weighting};
+use crate::model::{
+    ActorKind, Agreement, AgreementKind, Alignment, Dataset, Day, FuzzyDate, PlaceKind, Role,
+};
+use crate::query::centrality::{slice_graph, TWO_MODE_MEASURES};
+use crate::slice::Slice;
+use std::collections::{BTreeMap, HashMap};
+
+/// How nodes are grouped into clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterBy {
+    /// One cluster per alignment.
+    Alignment,
+    /// One cluster per place of this kind: an actor goes to the place of
+    /// that kind above (or at) its own place; an agreement (two-mode view) to
+    /// the one above its first place. Actors without a place stay outside.
+    Region(PlaceKind),
+}
+
+/// What a view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewOptions {
+    /// Relations whose ties are shown (two-mode: the roles behind them).
+    pub relations: Vec<Relation>,
+    pub weighting: Weighting,
+    /// Actors × agreements instead of actors × actors.
+    pub two_mode: bool,
+    pub cluster_by: Option<ClusterBy>,
+    /// Scores to attach to every node, computed on the graph shown.
+    pub measures: Vec<Measure>,
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            relations: crate::graph::DEFAULT_RELATIONS.to_vec(),
+            weighting: Weighting::Count,
+            two_mode: false,
+            cluster_by: None,
+            measures: Vec::new(),
+        }
+    }
+}
+
+/// A cluster a node belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cluster {
+    /// Stable key: `alignment_<alignment>` or `region_<place id>`.
+    pub key: String,
+    pub name_en: String,
+    pub name_ar: String,
+}
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// An actor, with its kind (None for an id the dataset does not know).
+    Actor(Option<ActorKind>),
+    /// An agreement (two-mode view).
+    Agreement(AgreementKind),
+}
+
+/// A closed interval of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: Day,
+    pub end: Day,
+}
+
+impl Span {
+    /// The interval of days a fuzzy date may mean.
+    pub fn of(d: &FuzzyDate) -> Span {
+        Span {
+            start: d.start,
+            end: d.end,
+        }
+    }
+
+    /// The smallest span covering all of `spans`.
+    pub fn cover(spans: impl IntoIterator<Item = Span>) -> Option<Span> {
+        spans.into_iter().reduce(|a, b| Span {
+            start: a.start.min(b.start),
+            end: a.end.max(b.end),
+        })
+    }
+}
+
+/// One node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewNode {
+    /// Actor id or agreement id.
+    pub id: String,
+    pub kind: NodeKind,
+    /// Actors' alignment; None for agreements.
+    pub alignment: Option<Alignment>,
+    /// Actor names, or an agreement's title (and Arabic title, if any).
+    pub name_en: String,
+    pub name_ar: String,
+    /// An actor's place; an agreement's first place.
+    pub place: Option<String>,
+    pub cluster: Option<Cluster>,
+    /// One score per [`View::measures`]; NaN where undefined.
+    pub scores: Vec<f64>,
+    /// Indices into [`View::agreements`] of the agreements the node takes
+    /// part in through the edges shown (an agreement node: itself).
+    pub agreements: Vec<usize>,
+    /// From the first start to the last end of those agreements.
+    pub span: Option<Span>,
+}
+
+/// One edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewEdge {
+    /// Indices into [`View::nodes`]. For directed relations the source is
+    /// the guarantor or mediator; in the two-mode view, the actor.
+    pub source: usize,
+    pub target: usize,
+    pub relation: Relation,
+    /// Two-mode view: the actor's roles in the agreement. Empty otherwise.
+    pub roles: Vec<Role>,
+    pub directed: bool,
+    /// By the view's weighting.
+    pub weight: f64,
+    /// Indices into [`View::agreements`].
+    pub agreements: Vec<usize>,
+    pub span: Option<Span>,
+}
+
+/// An agreement the view's nodes or edges refer to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewAgreement {
+    pub id: String,
+    pub title: String,
+    pub title_ar: Option<String>,
+    pub date: FuzzyDate,
+    pub kind: AgreementKind,
+    pub places: Vec<String>,
+}
+
+/// The view of one slice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub options: ViewOptions,
+    /// Actors (by id), then agreements (by date) in the two-mode view.
+    pub nodes: Vec<ViewNode>,
+    /// Ties by (relation, from, to); two-mode links by agreement.
+    pub edges: Vec<ViewEdge>,
+    /// Every agreement of the slice, by date.
+    pub agreements: Vec<ViewAgreement>,
+    /// Names of the score columns of the nodes.
+    pub measures: Vec<String>,
+    /// The slice as musalaha describes it (ids and dates).
+    pub slice: String,
+}
+
+impl View {
+    /// Number of actor nodes.
+    pub fn actor_count(&self) -> usize {
+        self.nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Actor(_)))
+            .count()
+    }
+
+    /// Number of agreement nodes (two-mode view).
+    pub fn agreement_node_count(&self) -> usize {
+        self.nodes.len() - self.actor_count()
+    }
+
+    /// The agreements of the slice as the model has them.
+    pub fn agreements_in<'a>(&self, ds: &'a Dataset) -> Vec<&'a Agreement> {
+        self.agreements
+            .iter()
+            .filter_map(|a| ds.agreements.get(&a.id))
+            .collect()
+    }
+
+    /// Builds the view of a slice.
+    pub fn build(ds: &Dataset, slice: &Slice, options: &ViewOptions) -> Result<View> {
+        let selected = slice.select(ds);
+        let agreements: Vec<ViewAgreement> = selected
+            .iter()
+            .map(|a| ViewAgreement {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                title_ar: a.title_ar.clone(),
+                date: a.date.clone(),
+                kind: a.kind,
+                places: a.places.clone(),
+            })
+            .collect();
+        let agreement_index: HashMap<&str, usize> = agreements
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let mut view = View {
+            options: options.clone(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            agreements: Vec::new(),
+            measures: options
+                .measures
+                .iter()
+                .map(|m| m.as_str().to_string())
+                .collect(),
+            slice: slice.describe(),
+        };
+        if options.two_mode {
+            view.two_mode_graph(ds, slice, &selected, &agreement_index)?;
+        } else {
+            view.actor_graph(ds, slice, &agreement_index)?;
+        }
+        view.agreements = agreements;
+        for n in &mut view.nodes {
+            n.span = Span::cover(
+                n.agreements
+                    .iter()
+                    .map(|&i| Span::of(&view.agreements[i].date)),
+            );
+        }
+        for e in &mut view.edges {
+            e.span = Span::cover(
+                e.agreements
+                    .iter()
+                    .map(|&i| Span::of(&view.agreements[i].date)),
+            );
+        }
+        Ok(view)
+    }
+
+    fn actor_graph(
+        &mut self,
+        ds: &Dataset,
+        slice: &Slice,
+        agreement_index: &HashMap<&str, usize>,
+    ) -> Result<()> {
+        let opts = self.options.clone();
+        let graph = slice.actor_graph(ds);
+        let ties: Vec<_> = graph.ties_in(&opts.relations).collect();
+        let sizes = agreement_sizes(ties.iter().copied());
+        let mut actors: Vec<&str> = ties
+            .iter()
+            .flat_map(|t| [t.from.as_str(), t.to.as_str()])
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        let index: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+        let mut node_agreements: Vec<Vec<usize>> = vec![Vec::new(); actors.len()];
+        for t in &ties {
+            let ags: Vec<usize> = t
+                .agreements
+                .iter()
+                .filter_map(|a| agreement_index.get(a.as_str()).copied())
+                .collect();
+            let (s, d) = (index[t.from.as_str()], index[t.to.as_str()]);
+            node_agreements[s].extend(&ags);
+            node_agreements[d].extend(&ags);
+            self.edges.push(ViewEdge {
+                source: s,
+                target: d,
+                relation: t.relation,
+                roles: Vec::new(),
+                directed: t.relation.is_directed(),
+                weight: opts
+                    .weighting
+                    .weigh(t.agreements.iter().map(String::as_str), |a| {
+                        sizes.get(a).copied().unwrap_or(2)
+                    }),
+                agreements: ags,
+                span: None,
+            });
+        }
+        let scores = if opts.measures.is_empty() {
+            BTreeMap::new()
+        } else {
+            let g = slice_graph(ds, slice, &opts.relations, opts.weighting);
+            let mut by_actor: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+            for m in &opts.measures {
+                let series = compute_with(&g, *m, Options::default())?;
+                let values = series
+                    .into_iter()
+                    .next()
+                    .map(|s| s.values)
+                    .unwrap_or_default();
+                for (n, v) in g.nodes.iter().zip(values) {
+                    by_actor.entry(n.clone()).or_default().push(v);
+                }
+            }
+            by_actor
+        };
+        for (i, id) in actors.iter().enumerate() {
+            let mut ags = std::mem::take(&mut node_agreements[i]);
+            ags.sort_unstable();
+            ags.dedup();
+            let mut node = actor_node(ds, id, opts.cluster_by);
+            node.scores = scores
+                .get(*id)
+                .cloned()
+                .unwrap_or_else(|| vec![f64::NAN; opts.measures.len()]);
+            node.agreements = ags;
+            self.nodes.push(node);
+        }
+        Ok(())
+    }
+
+    fn two_mode_graph(
+        &mut self,
+        ds: &Dataset,
+        slice: &Slice,
+        selected: &[&Agreement],
+        agreement_index: &HashMap<&str, usize>,
+    ) -> Result<()> {
+        let opts = self.options.clone();
+        for m in &opts.measures {
+            if !TWO_MODE_MEASURES.contains(m) {
+                return Err(Error::NotTwoModeMeasure {
+                    measure: m.as_str(),
+                });
+            }
+        }
+        let tm = TwoMode::build(
+            selected,
+            &opts.relations,
+            &|a| slice.keeps_actor(a),
+            opts.weighting,
+        );
+        let bp = Bipartite::new(&tm);
+        let series: Vec<Vec<f64>> = opts
+            .measures
+            .iter()
+            .map(|m| match m {
+                Measure::Strength => bp.strength(),
+                Measure::Betweenness => bp.betweenness(),
+                Measure::Closeness => bp.closeness(),
+                _ => bp.degree(),
+            })
+            .collect();
+        let score = |i: usize| series.iter().map(|s| s[i]).collect::<Vec<f64>>();
+        let gidx: Vec<usize> = tm
+            .agreements
+            .iter()
+            .map(|a| agreement_index.get(a.as_str()).copied().unwrap_or(0))
+            .collect();
+        let mut node_agreements: Vec<Vec<usize>> = vec![Vec::new(); tm.actors.len()];
+        for l in &tm.links {
+            node_agreements[l.actor].push(gidx[l.agreement]);
+        }
+        for (i, id) in tm.actors.iter().enumerate() {
+            let mut node = actor_node(ds, id, opts.cluster_by);
+            node.scores = score(i);
+            let mut ags = std::mem::take(&mut node_agreements[i]);
+            ags.sort_unstable();
+            ags.dedup();
+            node.agreements = ags;
+            self.nodes.push(node);
+        }
+        let actors = tm.actors.len();
+        for (k, id) in tm.agreements.iter().enumerate() {
+            let Some(ag) = ds.agreements.get(id) else {
+                continue;
+            };
+            let cluster = match opts.cluster_by {
+                Some(ClusterBy::Region(level)) => {
+                    ag.places.first().and_then(|p| place_cluster(ds, p, level))
+                }
+                _ => None,
+            };
+            self.nodes.push(ViewNode {
+                id: id.clone(),
+                kind: NodeKind::Agreement(ag.kind),
+                alignment: None,
+                name_en: ag.title.clone(),
+                name_ar: ag.title_ar.clone().unwrap_or_default(),
+                place: ag.places.first().cloned(),
+                cluster,
+                scores: score(actors + k),
+                agreements: vec![gidx[k]],
+                span: None,
+            });
+        }
+        for l in &tm.links {
+            self.edges.push(ViewEdge {
+                source: l.actor,
+                target: actors + l.agreement,
+                relation: l.relation,
+                roles: l.roles.clone(),
+                directed: false,
+                weight: l.weight,
+                agreements: vec![gidx[l.agreement]],
+                span: None,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// An actor's node, without scores or agreements.
+fn actor_node(ds: &Dataset, id: &str, cluster_by: Option<ClusterBy>) -> ViewNode {
+    let a = ds.actors.get(id);
+    let cluster = a.and_then(|a| match cluster_by? {
+        ClusterBy::Alignment => Some(Cluster {
+            key: format!("alignment_{}", a.alignment.as_str()),
+            name_en: a.alignment.as_str().to_string(),
+            name_ar: crate::export::style::alignment_ar(a.alignment).to_string(),
+        }),
+        ClusterBy::Region(level) => place_cluster(ds, a.place.as_deref()?, level),
+    });
+    ViewNode {
+        id: id.to_string(),
+        kind: NodeKind::Actor(a.map(|a| a.kind)),
+        alignment: a.map(|a| a.alignment),
+        name_en: a.map_or_else(|| id.to_string(), |a| a.name_en.clone()),
+        name_ar: a.map_or_else(String::new, |a| a.name_ar.clone()),
+        place: a.and_then(|a| a.place.clone()),
+        cluster,
+        scores: Vec::new(),
+        agreements: Vec::new(),
+        span: None,
+    }
+}
+
+/// The cluster of the place of kind `level` at or above `place`.
+fn place_cluster(ds: &Dataset, place: &str, level: PlaceKind) -> Option<Cluster> {
+    let p = ds
+        .place_ancestors(place)
+        .into_iter()
+        .find(|p| p.kind == level)?;
+    Some(Cluster {
+        key: format!("region_{}", p.id),
+        name_en: p.name_en.clone(),
+        name_ar: p.name_ar.clone(),
+    })
+}

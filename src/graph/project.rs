@@ -1,0 +1,212 @@
+//! The projection of agreements onto actors: which participations make which
+//! ties (the rules are in the module doc of [`crate::graph`] and in
+//! docs/codebook.md).
+
+use crate::graph::{ActorGraph, Relation, Tie};
+use crate::model::{Agreement, Role, Side};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Projects agreements onto actors.
+pub fn project(agreements: &[&Agreement]) -> ActorGraph {
+    let mut map: BTreeMap<(Relation, String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut add = |rel: Relation, a: &str, b: &str, agr: &str| {
+        if a == b {
+            return;
+        }
+        let (x, y) = if rel.is_directed() || a < b {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        map.entry((rel, x.to_string(), y.to_string()))
+            .or_default()
+            .insert(agr.to_string());
+    };
+    for ag in agreements {
+        let ps = &ag.participants;
+        for (i, p) in ps.iter().enumerate() {
+            for q in ps.iter().skip(i + 1) {
+                if p.role.is_party() && q.role.is_party() {
+                    let opposite = matches!(
+                        (p.side, q.side),
+                        (Some(Side::Regime), Some(Side::Opposition))
+                            | (Some(Side::Opposition), Some(Side::Regime))
+                    );
+                    let both_signed = p.role == Role::Signatory && q.role == Role::Signatory;
+                    if opposite && both_signed {
+                        add(Relation::Signing, &p.actor, &q.actor, &ag.id);
+                    } else if opposite {
+                        add(Relation::Negotiating, &p.actor, &q.actor, &ag.id);
+                    } else if both_signed && p.side.is_some() && p.side == q.side {
+                        add(Relation::CoSigning, &p.actor, &q.actor, &ag.id);
+                    }
+                }
+            }
+            for q in ps {
+                if p.role == Role::Guarantor && q.role == Role::Signatory {
+                    add(Relation::Guaranteeing, &p.actor, &q.actor, &ag.id);
+                }
+                if p.role.is_mediating() && q.role.is_party() {
+                    add(Relation::Mediating, &p.actor, &q.actor, &ag.id);
+                }
+            }
+        }
+    }
+    ActorGraph {
+        ties: map
+            .into_iter()
+            .map(|((relation, from, to), ags)| Tie {
+                from,
+                to,
+                relation,
+                agreements: ags.into_iter().collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Small agreements for the graph tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::model::*;
+
+    pub(crate) fn part(actor: &str, role: Role, side: Option<Side>) -> Participant {
+        Participant {
+            actor: actor.into(),
+            role,
+            side,
+            locator: None,
+            note: None,
+        }
+    }
+
+    pub(crate) fn agreement(id: &str, ps: Vec<Participant>) -> Agreement {
+        Agreement {
+            id: id.into(),
+            title: id.into(),
+            title_ar: None,
+            date: FuzzyDate::parse("2018-01-01").unwrap(),
+            date_readings: vec![],
+            date_note: None,
+            places: vec!["p".into()],
+            kind: AgreementKind::FinalSettlement,
+            phase: None,
+            follows: None,
+            status: Status::Signed,
+            participants: ps,
+            terms: vec![],
+            sources: vec![],
+            note: None,
+        }
+    }
+
+    pub(crate) const R: Option<Side> = Some(Side::Regime);
+    pub(crate) const O: Option<Side> = Some(Side::Opposition);
+    pub(crate) const N: Option<Side> = Some(Side::Neutral);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+    use crate::graph::Relation;
+    use crate::model::*;
+
+    use Role::*;
+
+    fn rel(g: &ActorGraph, r: Relation) -> Vec<(String, String, usize)> {
+        g.ties
+            .iter()
+            .filter(|t| t.relation == r)
+            .map(|t| (t.from.clone(), t.to.clone(), t.weight()))
+            .collect()
+    }
+
+    #[test]
+    fn projection_rules() {
+        let a = agreement(
+            "a1",
+            vec![
+                part("fac1", Signatory, O),
+                part("fac2", Signatory, O),
+                part("hmeimim", Signatory, R),
+                part("russia", Guarantor, R),
+                part("egypt", Mediator, N),
+                part("un", Witness, N),
+                part("mp", Implementer, R),
+            ],
+        );
+        let g = project(&[&a]);
+        let s = |x: &str, y: &str, w| (x.to_string(), y.to_string(), w);
+        assert_eq!(
+            rel(&g, Relation::Signing),
+            vec![s("fac1", "hmeimim", 1), s("fac2", "hmeimim", 1)]
+        );
+        assert_eq!(rel(&g, Relation::CoSigning), vec![s("fac1", "fac2", 1)]);
+        assert_eq!(
+            rel(&g, Relation::Guaranteeing),
+            vec![
+                s("russia", "fac1", 1),
+                s("russia", "fac2", 1),
+                s("russia", "hmeimim", 1)
+            ]
+        );
+        assert_eq!(
+            rel(&g, Relation::Mediating),
+            vec![
+                s("egypt", "fac1", 1),
+                s("egypt", "fac2", 1),
+                s("egypt", "hmeimim", 1)
+            ]
+        );
+        assert!(rel(&g, Relation::Negotiating).is_empty());
+        // Witnesses and implementers make no actor-graph edges.
+        assert!(!g
+            .ties
+            .iter()
+            .any(|t| t.from == "un" || t.to == "un" || t.from == "mp" || t.to == "mp"));
+    }
+
+    #[test]
+    fn negotiators_and_weights_and_no_self_loops() {
+        let a = agreement(
+            "a1",
+            vec![
+                part("x", Negotiator, O),
+                part("y", Signatory, R),
+                part("y", Guarantor, R),
+            ],
+        );
+        let b = agreement("a2", vec![part("x", Signatory, O), part("y", Signatory, R)]);
+        let g = project(&[&a, &b]);
+        assert_eq!(
+            rel(&g, Relation::Negotiating),
+            vec![("x".into(), "y".into(), 1)]
+        );
+        assert_eq!(
+            rel(&g, Relation::Signing),
+            vec![("x".into(), "y".into(), 1)]
+        );
+        // The guarantor who is also a signatory gets no edge to itself.
+        assert!(rel(&g, Relation::Guaranteeing).is_empty());
+        let s = g.simple(Relation::ALL);
+        assert_eq!(s.nodes, vec!["x", "y"]);
+        assert_eq!(s.edges.len(), 1);
+        assert_eq!(s.edges[0].weight, 2.0);
+        assert_eq!(
+            s.edges[0].relations,
+            vec![Relation::Signing, Relation::Negotiating]
+        );
+        let only_signing = g.simple(&[Relation::Signing]);
+        assert_eq!(only_signing.edges[0].weight, 1.0);
+    }
+
+    #[test]
+    fn side_missing_never_yields_signing() {
+        let a = agreement(
+            "a1",
+            vec![part("x", Negotiator, None), part("y", Negotiator, R)],
+        );
+        assert!(project(&[&a]).ties.is_empty());
+    }
+}
