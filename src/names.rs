@@ -6,32 +6,49 @@
 //! aliases, and explains a miss with the closest candidates.
 
 use std::collections::BTreeSet;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 /// Folds a name to its matching key.
 ///
+/// - Unicode: compatibility decomposition (NFKD), so precomposed and
+///   decomposed accents, fullwidth Latin, ligatures and the Arabic
+///   presentation forms that PDFs produce (`ﺟﻴﺶ`) all become plain letters;
+///   then every combining mark is dropped (Latin accents, Arabic harakat,
+///   the hamza and madda that decomposition splits off alef, waw and yeh).
 /// - Latin: lower case; hyphens, underscores, apostrophes and ayn/hamza marks
 ///   (`' ’ ‘ ʿ ʾ`) become spaces or vanish; runs of spaces collapse.
-/// - Arabic: diacritics (fathatan … sukun, superscript alef) and tatweel are
-///   removed; أ إ آ ٱ → ا; ة → ه; ى → ي; ؤ → و; ئ → ي.
+/// - Arabic: tatweel and direction marks are removed; أ إ آ ٱ → ا; ة → ه;
+///   ى → ي; ؤ → و; ئ → ي; the Persian and Urdu letters typed on other
+///   keyboards fold to the Arabic ones (ی → ي, ک → ك, ہ ھ → ه); Arabic-Indic
+///   digits become ASCII digits.
 ///
 /// ```
 /// use musalaha::names::normalize;
 /// assert_eq!(normalize("Faylaq al-Rahman"), "faylaq al rahman");
 /// assert_eq!(normalize("جَيْش الإسلام"), normalize("جيش الاسلام"));
 /// assert_eq!(normalize("الغوطة الشرقية"), "الغوطه الشرقيه");
+/// assert_eq!(normalize("Jaish al-Isla\u{304}m"), normalize("Jaish al-Islām"));
+/// assert_eq!(normalize("ﺟﻴﺶ ﺍﻹﺳﻼﻡ"), normalize("جيش الإسلام"));
 /// ```
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
         let mapped = match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200E}' | '\u{200F}' => None,
-            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-            'ة' => Some('ه'),
-            'ى' => Some('ي'),
-            'ؤ' => Some('و'),
-            'ئ' => Some('ي'),
+            // Tatweel, direction and zero-width format characters.
+            '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' | '\u{061C}' => None,
+            'ا' | 'ٱ' => Some('ا'),
+            'ة' | 'ہ' | 'ھ' | 'ە' => Some('ه'),
+            'ى' | 'ی' | 'ې' | 'ے' => Some('ي'),
+            'ک' => Some('ك'),
+            '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
+            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
             '\'' | '’' | '‘' | 'ʿ' | 'ʾ' | '`' => None,
-            '-' | '_' | '/' | ',' | '.' | '(' | ')' => Some(' '),
+            '-' | '_' | '/' | ',' | '.' | '(' | ')' | '،' => Some(' '),
             c if c.is_whitespace() => Some(' '),
             c => Some(c),
         };
@@ -179,6 +196,28 @@ mod tests {
         assert_eq!(normalize("مصطفى"), normalize("مصطفي"));
         assert_eq!(normalize("مؤسسة"), normalize("موسسه"));
         assert_ne!(normalize("دوما"), normalize("درعا"));
+    }
+
+    #[test]
+    fn unicode_forms_fold_to_the_plain_spelling() {
+        let plain = normalize("Jaish al-Islam");
+        // Precomposed and decomposed macrons.
+        assert_eq!(normalize("Jaish al-Isl\u{101}m"), plain);
+        assert_eq!(normalize("Jaish al-Isla\u{304}m"), plain);
+        // Fullwidth Latin.
+        assert_eq!(normalize("Ｊａｉｓｈ ａｌ－Ｉｓｌａｍ"), plain);
+        let arabic = normalize("جيش الإسلام");
+        // Persian yeh, and a plain alef for the hamza.
+        assert_eq!(normalize("جیش الاسلام"), arabic);
+        // Arabic presentation forms, as copied from a PDF (with a lam-alef ligature).
+        assert_eq!(normalize("ﺟﻴﺶ ﺍﻹﺳﻼﻡ"), arabic);
+        // Keheh and Arabic-Indic digits.
+        assert_eq!(normalize("کتیبة ٢٤٠١"), normalize("كتيبه 2401"));
+        // Direction marks and zero-width joiners are invisible.
+        assert_eq!(normalize("\u{200F}جيش\u{200D} الإسلام\u{202C}"), arabic);
+        // Folding never merges different letters.
+        assert_ne!(normalize("دوما"), normalize("درعا"));
+        assert_ne!(normalize("Daraa"), normalize("Darayya"));
     }
 
     #[test]

@@ -32,11 +32,12 @@ pub fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
 }
 
-/// Runs Graphviz `dot` on a DOT text when it is installed and asserts that it
-/// accepts it. Without Graphviz the check is skipped with a note on stderr,
-/// unless MUSALAHA_REQUIRE_GRAPHVIZ is set (as .ci/run does), which makes it
-/// mandatory. Returns whether Graphviz ran.
-pub fn check_with_graphviz(dot: &str) -> bool {
+/// Runs Graphviz `dot` once on a DOT text when it is installed, asserts
+/// that it accepts it, and returns what it printed on stderr (warnings).
+/// Without Graphviz the check is skipped with a note on stderr, unless
+/// MUSALAHA_REQUIRE_GRAPHVIZ is set (as .ci/run does), which makes it
+/// mandatory. `None` when Graphviz did not run.
+pub fn check_with_graphviz(dot: &str) -> Option<String> {
     use std::io::Write;
     use std::process::{Command as Std, Stdio};
     let required = std::env::var_os("MUSALAHA_REQUIRE_GRAPHVIZ").is_some();
@@ -53,7 +54,7 @@ pub fn check_with_graphviz(dot: &str) -> bool {
                 "MUSALAHA_REQUIRE_GRAPHVIZ is set but `dot` cannot run: {e}"
             );
             eprintln!("skipped: Graphviz check (no `dot` on PATH; install graphviz to run it)");
-            return false;
+            return None;
         }
     };
     child
@@ -63,12 +64,9 @@ pub fn check_with_graphviz(dot: &str) -> bool {
         .write_all(dot.as_bytes())
         .expect("write to dot");
     let out = child.wait_with_output().expect("dot finishes");
-    assert!(
-        out.status.success(),
-        "Graphviz rejected the DOT: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    true
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "Graphviz rejected the DOT: {err}");
+    Some(err)
 }
 
 /// The (a, b) string fields of every object of a JSON array.
