@@ -39,8 +39,12 @@ pub fn normalize(s: &str) -> String {
         }
         let mapped = match c {
             // Tatweel, direction and zero-width format characters.
-            '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}' | '\u{061C}' => None,
+            '\u{0640}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{061C}' => None,
             'ا' | 'ٱ' => Some('ا'),
             'ة' | 'ہ' | 'ھ' | 'ە' => Some('ه'),
             'ى' | 'ی' | 'ې' | 'ے' => Some('ي'),

@@ -12,7 +12,7 @@ use crate::query::actors::ActorsQuery;
 )]
 pub struct Args {
     /// Only actors of this kind (see `musalaha codebook`).
-    #[arg(long, hide_possible_values = true)]
+    #[arg(long)]
     pub kind: Option<ActorKind>,
     /// Only actors of this alignment.
     #[arg(long)]

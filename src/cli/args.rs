@@ -42,12 +42,7 @@ pub struct SliceArgs {
     #[arg(long)]
     pub strict_dates: bool,
     /// Only these agreement kinds (comma-separated), e.g. final-settlement,de-escalation.
-    #[arg(
-        long = "agreement-kind",
-        value_name = "KIND",
-        value_delimiter = ',',
-        hide_possible_values = true
-    )]
+    #[arg(long = "agreement-kind", value_name = "KIND", value_delimiter = ',')]
     pub agreement_kinds: Vec<AgreementKind>,
     /// Only actors of these alignments (comma-separated), e.g. regime,regime-ally: the graph keeps
     /// ties between such actors, listings keep agreements with at least one of them.

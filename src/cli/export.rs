@@ -5,13 +5,11 @@
 use super::args::{relations, RelationArg, SliceArgs, DEFAULT_RELATION_TEXT};
 use super::words::Usage;
 use crate::analysis::centrality::Measure;
-use crate::error::Error;
 use crate::export::batch::{self, Per};
 use crate::export::dot::{DotStyle, Labels, Layout};
-use crate::export::render::{self, ImageFormat};
+use crate::export::render::ImageFormat;
 use crate::export::view::{ClusterBy, View, ViewOptions};
-use crate::export::{check_style, ExportFormat};
-use crate::files::FileSet;
+use crate::export::{check_style, export_one, ExportFormat};
 use crate::graph::Weighting;
 use crate::model::{Dataset, PlaceKind};
 use crate::output::Output;
@@ -56,12 +54,7 @@ pub struct StyleArgs {
     #[arg(long, value_enum, value_name = "BY")]
     pub cluster_by: Option<ClusterChoice>,
     /// Level of the place hierarchy for --per region and --cluster-by region.
-    #[arg(
-        long,
-        default_value = "governorate",
-        value_name = "KIND",
-        hide_possible_values = true
-    )]
+    #[arg(long, default_value = "governorate", value_name = "KIND")]
     pub level: PlaceKind,
     /// Graphviz layout engine; auto takes dot for small figures and fdp for large ones.
     #[arg(long, value_enum, default_value_t)]
@@ -208,46 +201,29 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let image = match (args.render, &args.output) {
-        (Some(_), None) => {
-            return Err(Usage(
-                "--render needs -o FILE (or --per with --out-dir): the figure is written next to the DOT file\n  help: add -o FILE.dot".into(),
-            )
-            .into())
-        }
-        (Some(f), Some(path)) => {
-            let img = path.with_extension(f.extension());
-            render::require_graphviz(&img.display().to_string())?;
-            Some((f, img))
-        }
-        (None, _) => None,
-    };
-    let view = View::build(ds, &slice, &options)?;
-    let exporter = format.exporter(ds, &slice, &view, None)?;
-    let Some(path) = &args.output else {
-        let w = out.writer();
-        return exporter
-            .write(&view, w)
-            .map_err(|e| Error::write("standard output", e).into());
-    };
-    let mut files = FileSet::beside(path);
-    let shown = path.display().to_string();
-    files.add(path, |w| {
-        exporter
-            .write(&view, w)
-            .map_err(|e| Error::write(shown.clone(), e))
-    })?;
-    if let Some((f, img)) = &image {
-        let target = img.display().to_string();
-        let bytes = format.render(ds, &slice, &view, None, *f, &target)?;
-        files.add(img, |w| {
-            w.write_all(&bytes)
-                .map_err(|e| Error::write(target.clone(), e))
-        })?;
+    if args.render.is_some() && args.output.is_none() {
+        return Err(Usage(
+            "--render needs -o FILE (or --per with --out-dir): the figure is written next to the DOT file\n  help: add -o FILE.dot".into(),
+        )
+        .into());
     }
-    files.commit()?;
-    out.text(&format!("wrote {} ({})\n", path.display(), summary(&view)))?;
-    if let Some((_, img)) = image {
+    let written = export_one(
+        ds,
+        &slice,
+        &options,
+        &format,
+        args.output.as_deref(),
+        args.render,
+        out.writer(),
+    )?;
+    if let Some(path) = &args.output {
+        out.text(&format!(
+            "wrote {} ({})\n",
+            path.display(),
+            summary(&written.view)
+        ))?;
+    }
+    if let Some(img) = written.figure {
         out.text(&format!("wrote {}\n", img.display()))?;
     }
     Ok(())

@@ -3,11 +3,8 @@
 
 use super::args::SliceArgs;
 use super::export::{summary, StyleArgs};
-use crate::error::Error;
-use crate::export::render::{self, ImageFormat};
-use crate::export::view::View;
-use crate::export::ExportFormat;
-use crate::files::write_atomically;
+use crate::export::render::ImageFormat;
+use crate::export::render_to_file;
 use crate::model::Dataset;
 use crate::output::Output;
 use crate::slice::Slice;
@@ -36,38 +33,22 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-/// The image format: `--format`, else the file's extension, else SVG; an
-/// extension that names no image format is refused.
-pub fn image_format(
-    format: Option<ImageFormat>,
-    path: &std::path::Path,
-) -> crate::Result<ImageFormat> {
-    if let Some(f) = format {
-        return Ok(f);
-    }
-    match path.extension() {
-        None => Ok(ImageFormat::Svg),
-        Some(ext) => ImageFormat::from_path(path).ok_or_else(|| Error::UnknownImageExtension {
-            path: path.display().to_string(),
-            extension: ext.to_string_lossy().into_owned(),
-        }),
-    }
-}
-
 /// Renders the figure and writes it; prints a one-line summary.
 pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
     args.style.check()?;
     let slice = Slice::resolve(ds, &args.slice.spec())?;
-    let format = image_format(args.format, &args.output)?;
-    let target = args.output.display().to_string();
-    render::require_graphviz(&target)?;
-    let view = View::build(ds, &slice, &args.style.view_options())?;
-    let bytes = ExportFormat::Dot(args.style.dot_style())
-        .render(ds, &slice, &view, None, format, &target)?;
-    write_atomically(&args.output, |w| {
-        w.write_all(&bytes)
-            .map_err(|e| Error::write(target.clone(), e))
-    })?;
-    out.text(&format!("wrote {target} ({})\n", summary(&view)))?;
+    let view = render_to_file(
+        ds,
+        &slice,
+        &args.style.view_options(),
+        &args.style.dot_style(),
+        args.format,
+        &args.output,
+    )?;
+    out.text(&format!(
+        "wrote {} ({})\n",
+        args.output.display(),
+        summary(&view)
+    ))?;
     Ok(())
 }

@@ -112,3 +112,86 @@ pub fn check_style(style: &DotStyle, cluster: bool) -> Result<()> {
     }
     Ok(())
 }
+
+/// What [`export_one`] wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The view that was written (for counts).
+    pub view: View,
+    /// The rendered figure, if one was asked for.
+    pub figure: Option<std::path::PathBuf>,
+}
+
+/// Exports the view of a slice in `format`: to `out` when `output` is
+/// `None`, else atomically to that file, and with `render` also as a
+/// Graphviz figure beside it (same stem). The file and the figure appear
+/// together or not at all.
+pub fn export_one(
+    ds: &Dataset,
+    slice: &Slice,
+    options: &view::ViewOptions,
+    format: &ExportFormat,
+    output: Option<&std::path::Path>,
+    render: Option<ImageFormat>,
+    out: &mut dyn Write,
+) -> Result<Written> {
+    let figure = match (render, output) {
+        (Some(f), Some(path)) => {
+            format.check_render()?;
+            let img = path.with_extension(f.extension());
+            render::require_graphviz(&img.display().to_string())?;
+            Some((f, img))
+        }
+        _ => None,
+    };
+    let view = View::build(ds, slice, options)?;
+    let exporter = format.exporter(ds, slice, &view, None)?;
+    let Some(path) = output else {
+        exporter
+            .write(&view, out)
+            .map_err(|e| Error::write("standard output", e))?;
+        return Ok(Written { view, figure: None });
+    };
+    let mut files = crate::files::FileSet::beside(path);
+    let shown = path.display().to_string();
+    files.add(path, |w| {
+        exporter
+            .write(&view, w)
+            .map_err(|e| Error::write(shown.clone(), e))
+    })?;
+    if let Some((f, img)) = &figure {
+        let target = img.display().to_string();
+        let bytes = format.render(ds, slice, &view, None, *f, &target)?;
+        files.add(img, |w| {
+            w.write_all(&bytes)
+                .map_err(|e| Error::write(target.clone(), e))
+        })?;
+    }
+    files.commit()?;
+    Ok(Written {
+        view,
+        figure: figure.map(|(_, p)| p),
+    })
+}
+
+/// Renders the view of a slice as a figure into `path`, atomically; the
+/// format is `format`, else the one the file's extension names.
+pub fn render_to_file(
+    ds: &Dataset,
+    slice: &Slice,
+    options: &view::ViewOptions,
+    style: &DotStyle,
+    format: Option<ImageFormat>,
+    path: &std::path::Path,
+) -> Result<View> {
+    let format = render::image_format(format, path)?;
+    let target = path.display().to_string();
+    render::require_graphviz(&target)?;
+    let view = View::build(ds, slice, options)?;
+    let bytes = ExportFormat::Dot(style.clone()).render(ds, slice, &view, None, format, &target)?;
+    crate::files::write_atomically(path, |w| {
+        w.write_all(&bytes)
+            .map_err(|e| Error::write(target.clone(), e))
+    })?;
+    Ok(view)
+}

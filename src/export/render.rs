@@ -65,6 +65,22 @@ impl ImageFormat {
     }
 }
 
+/// The format to write `path` in: `format` if given, else the one the
+/// extension names (SVG when there is none); an extension that names no
+/// image format (`-o g.jpg`) is refused rather than filled with SVG.
+pub fn image_format(format: Option<ImageFormat>, path: &std::path::Path) -> Result<ImageFormat> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    match path.extension() {
+        None => Ok(ImageFormat::Svg),
+        Some(ext) => ImageFormat::from_path(path).ok_or_else(|| Error::UnknownImageExtension {
+            path: path.display().to_string(),
+            extension: ext.to_string_lossy().into_owned(),
+        }),
+    }
+}
+
 /// How to get Graphviz, for error messages.
 pub const INSTALL_HINT: &str = "install Graphviz and Arabic-capable fonts, e.g. `apt-get install graphviz fonts-noto-core` (Debian, Ubuntu), `dnf install graphviz google-noto-sans-arabic-fonts` (Fedora), `brew install graphviz` (macOS), or `winget install graphviz` (Windows); or set GRAPHVIZ_DOT to the `dot` program. Without Graphviz, `musalaha export dot` still writes DOT files.";
 

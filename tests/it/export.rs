@@ -1053,7 +1053,10 @@ fn measured_and_drawn_two_mode_graphs_are_one_graph() {
         let mut drawn_degree: BTreeMap<String, f64> = BTreeMap::new();
         let mut pairs = BTreeSet::new();
         for (a, b, _) in p.drawn_edges() {
-            assert!(pairs.insert((entity(a), entity(b))), "{extra:?}: one edge per pair");
+            assert!(
+                pairs.insert((entity(a), entity(b))),
+                "{extra:?}: one edge per pair"
+            );
             *drawn_degree.entry(entity(a)).or_default() += 1.0;
             *drawn_degree.entry(entity(b)).or_default() += 1.0;
         }

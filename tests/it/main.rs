@@ -3,6 +3,7 @@
 mod analysis;
 mod broken_data;
 mod commands;
+mod core;
 mod dataset;
 mod export;
 mod reference;
