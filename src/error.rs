@@ -154,6 +154,18 @@ pub enum Error {
     #[error("cannot tell the image format of {path} from its extension '{extension}'")]
     UnknownImageExtension { path: String, extension: String },
 
+    /// A figure asked for from a format that is not drawn (only DOT is).
+    #[error("{format} is not a figure; only DOT can be rendered")]
+    NotRenderable { format: &'static str },
+
+    /// A folder format asked to write to standard output.
+    #[error("the {format} export is a folder of files and cannot go to standard output")]
+    FolderFormat { format: &'static str },
+
+    /// An output that exists and may not be replaced.
+    #[error("{path} already exists")]
+    OutputExists { path: String },
+
     /// An external program the command needs is not installed.
     #[error("{what} needs {tool}, which was not found")]
     MissingTool {
@@ -224,7 +236,10 @@ impl Error {
             | Error::NoPlacesAtLevel { .. }
             | Error::PeriodBatchWithPeriod
             | Error::ClustersNeedLayout { .. }
-            | Error::UnknownImageExtension { .. } => true,
+            | Error::UnknownImageExtension { .. }
+            | Error::NotRenderable { .. }
+            | Error::FolderFormat { .. }
+            | Error::OutputExists { .. } => true,
             Error::Io { .. }
             | Error::Write { .. }
             | Error::DidNotConverge { .. }

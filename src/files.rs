@@ -6,7 +6,8 @@
 //! only by a complete new one. A [`FileSet`] does the same for a batch: no
 //! file of the set is renamed into place until every one has been written.
 //! Temporary files are removed when a write fails or the set is dropped
-//! without being committed.
+//! without being committed, and so are the folders made for the set (its
+//! own folder and subfolders of it, e.g. one per part of a CSV batch).
 
 use crate::error::{Error, Result};
 use std::io::Write;
@@ -55,6 +56,8 @@ pub struct FileSet {
     dir: PathBuf,
     /// The folder did not exist and was made for this set.
     made_dir: bool,
+    /// Subfolders made for files of the set, in the order made.
+    made_subdirs: Vec<PathBuf>,
     pending: Vec<(TempPath, PathBuf)>,
     committed: bool,
 }
@@ -69,6 +72,7 @@ impl FileSet {
         Ok(FileSet {
             dir: dir.to_path_buf(),
             made_dir,
+            made_subdirs: Vec::new(),
             pending: Vec::new(),
             committed: false,
         })
@@ -79,6 +83,7 @@ impl FileSet {
         FileSet {
             dir: parent(path).to_path_buf(),
             made_dir: false,
+            made_subdirs: Vec::new(),
             pending: Vec::new(),
             committed: false,
         }
@@ -90,7 +95,9 @@ impl FileSet {
     }
 
     /// Writes one file of the set (a path relative to the set's folder, or
-    /// any path inside it) to a temporary file.
+    /// any path inside it) to a temporary file. Missing subfolders of the
+    /// set's folder are made (and removed again if the set is dropped
+    /// without being committed).
     pub fn add(
         &mut self,
         path: &Path,
@@ -101,6 +108,21 @@ impl FileSet {
         } else {
             self.dir.join(path)
         };
+        let folder = parent(&target).to_path_buf();
+        if !folder.exists() {
+            let mut missing = Vec::new();
+            let mut cur = folder.as_path();
+            while !cur.exists() && cur.starts_with(&self.dir) && cur != self.dir {
+                missing.push(cur.to_path_buf());
+                match cur.parent() {
+                    Some(p) => cur = p,
+                    None => break,
+                }
+            }
+            std::fs::create_dir_all(&folder)
+                .map_err(|e| Error::write(folder.display().to_string(), e))?;
+            self.made_subdirs.extend(missing.into_iter().rev());
+        }
         let tmp = temp_in(parent(&target), &target)?;
         let shown = target.display().to_string();
         let mut w = std::io::BufWriter::new(tmp);
@@ -133,6 +155,11 @@ impl Drop for FileSet {
         // Pending temporary files delete themselves (TempPath); a folder made
         // for a set that was never committed goes too, if nothing else is in it.
         self.pending.clear();
+        if !self.committed {
+            for d in self.made_subdirs.iter().rev() {
+                let _ = std::fs::remove_dir(d);
+            }
+        }
         if self.made_dir && !self.committed {
             let _ = std::fs::remove_dir(&self.dir);
         }
@@ -186,6 +213,15 @@ mod tests {
             // Dropped without commit.
         }
         assert!(!out.exists(), "the folder made for the set is gone");
+        {
+            let mut set = FileSet::in_dir(&out).unwrap();
+            set.add(Path::new("part/a/one.csv"), |w| {
+                w.write_all(b"1").map_err(|e| Error::write("one", e))
+            })
+            .unwrap();
+            assert!(out.join("part/a").is_dir());
+        }
+        assert!(!out.exists(), "subfolders made for the set are gone too");
         let mut set = FileSet::in_dir(&out).unwrap();
         for name in ["one.dot", "two.dot"] {
             set.add(Path::new(name), |w| {

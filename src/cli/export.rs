@@ -1,12 +1,14 @@
-//! `musalaha export dot`: write the actor graph (or the two-mode view) of a
-//! slice as Graphviz DOT — one file, or one per region, year or period with
-//! an index — and optionally render each with Graphviz.
+//! `musalaha export dot|graphml|gexf|json|cyjs|csv`: write the actor graph
+//! (or the two-mode view) of a slice as Graphviz DOT or in an interchange
+//! format — one file (a folder for CSV), or one per region, year or period
+//! with an index — and optionally render DOT files with Graphviz.
 
-use super::args::{relations, RelationArg, SliceArgs, DEFAULT_RELATION_TEXT};
+use super::args::{measures, relations, MeasureArg, RelationArg, SliceArgs, DEFAULT_RELATION_TEXT};
 use super::words::Usage;
 use crate::analysis::centrality::Measure;
 use crate::export::batch::{self, Per};
 use crate::export::dot::{DotStyle, Labels, Layout};
+use crate::export::json::LinksKey;
 use crate::export::render::ImageFormat;
 use crate::export::view::{ClusterBy, View, ViewOptions};
 use crate::export::{check_style, export_one, ExportFormat};
@@ -21,6 +23,29 @@ use std::path::{Path, PathBuf};
 pub enum Target {
     /// Graphviz DOT (render with `musalaha render`, `--render`, or `dot -Tsvg`).
     Dot,
+    /// GraphML with typed keys (NetworkX read_graphml, igraph Read_GraphML, Gephi, yEd).
+    Graphml,
+    /// GEXF 1.3 with time (spells per agreement) for Gephi's timeline; NetworkX read_gexf.
+    Gexf,
+    /// Node-link JSON (NetworkX node_link_graph; D3 with --links-key links).
+    Json,
+    /// Cytoscape.js JSON (Cytoscape.js elements; Cytoscape desktop import).
+    Cyjs,
+    /// A folder of CSV tables: nodes, edges, participations, agreements, terms, ... (needs -o DIR).
+    Csv,
+}
+
+impl Target {
+    fn as_str(self) -> &'static str {
+        match self {
+            Target::Dot => "dot",
+            Target::Graphml => "graphml",
+            Target::Gexf => "gexf",
+            Target::Json => "json",
+            Target::Cyjs => "cyjs",
+            Target::Csv => "csv",
+        }
+    }
 }
 
 /// How nodes are grouped.
@@ -108,18 +133,31 @@ impl StyleArgs {
   musalaha export dot --layout neato --size-by betweenness -o network.dot
   musalaha export dot --region daraa-governorate --two-mode --labels ar -o daraa.dot
   musalaha export dot --region daraa-governorate,quneitra-governorate --from 2018 -o south.dot
+  musalaha export gexf --with-measures degree,betweenness -o network.gexf
+  musalaha export graphml --region eastern-ghouta -o ghouta.graphml
+  musalaha export json --relation all > network.json
+  musalaha export cyjs --two-mode -o two-mode.cyjs
+  musalaha export csv -o sheets/
+  musalaha export graphml --per year --out-dir years/
 
 --region takes several places separated by commas.
 
-Style (see docs/figures.md): node shape = actor kind; fill = alignment (colour-blind-safe hues
-in four greyscale tiers, with a dashed or dotted outline where two share a tier); ties: signing
-solid, co-signing grey double line, negotiating grey with bars, guaranteeing dashed arrow,
-mediating dotted open arrow; width grows with the number of agreements. The legend lists what
-the figure shows; the title names the slice and the caption the sources.
+DOT style (see docs/figures.md): node shape = actor kind; fill = alignment (colour-blind-safe
+hues in four greyscale tiers, with a dashed or dotted outline where two share a tier); ties:
+signing solid, co-signing grey double line, negotiating grey with bars, guaranteeing dashed
+arrow, mediating dotted open arrow; width grows with the number of agreements. The legend lists
+what the figure shows; the title names the slice and the caption the sources.
 
-Files are written whole or not at all. Batch files are named region-<place-id>.dot,
-year-<YYYY>.dot, period-<period-id>.dot, and index.csv / index.json list each file with its
-slice and node and edge counts.")]
+GraphML, GEXF, JSON, Cytoscape.js and CSV (see docs/interchange.md) write one edge per actor
+pair, as `musalaha stats` counts them: `relation` joins the pair's relations (signing+mediating),
+`agreements` lists the agreements behind it. GEXF carries one spell per agreement for Gephi's
+timeline. CSV writes a folder: nodes.csv, edges.csv, agreements.csv, participations.csv,
+terms.csv, sources.csv, date-readings.csv and the whole actors, places, documents and periods
+tables; `musalaha import csv` reads it back.
+
+Files are written whole or not at all. Batch files are named region-<place-id>.<ext>,
+year-<YYYY>.<ext>, period-<period-id>.<ext> (a folder of that name for CSV), and index.csv /
+index.json list each file with its slice and node and edge counts.")]
 pub struct Args {
     /// What to write.
     #[arg(value_enum)]
@@ -128,6 +166,16 @@ pub struct Args {
     pub slice: SliceArgs,
     #[command(flatten)]
     pub style: StyleArgs,
+    /// Add these centrality scores as node attributes (comma-separated, or all; not for dot,
+    /// which has --size-by).
+    #[arg(long, value_delimiter = ',', value_name = "MEASURE")]
+    pub with_measures: Vec<MeasureArg>,
+    /// json: the key of the edge list, edges (NetworkX 3.4 and later) or links (D3, older NetworkX).
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub links_key: Option<LinksKey>,
+    /// csv: start each file with a UTF-8 byte-order mark, so that Excel shows Arabic.
+    #[arg(long)]
+    pub bom: bool,
     /// Write one file per region (at --level), per year, or per period into --out-dir.
     #[arg(long, value_enum, requires = "out_dir", conflicts_with = "output")]
     pub per: Option<Per>,
@@ -137,16 +185,81 @@ pub struct Args {
     /// Also render each DOT file with Graphviz (next to it, same name).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub render: Option<ImageFormat>,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (csv: this folder, made if missing).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 impl Args {
     fn format(&self) -> ExportFormat {
+        let labels = self.style.labels;
         match self.target {
             Target::Dot => ExportFormat::Dot(self.style.dot_style()),
+            Target::Graphml => ExportFormat::GraphMl { labels },
+            Target::Gexf => ExportFormat::Gexf { labels },
+            Target::Json => ExportFormat::Json {
+                labels,
+                links_key: self.links_key.unwrap_or_default(),
+            },
+            Target::Cyjs => ExportFormat::Cytoscape { labels },
+            Target::Csv => ExportFormat::Csv {
+                labels,
+                bom: self.bom,
+            },
         }
+    }
+
+    /// What the view shows: the style's options, and the measures asked for.
+    fn view_options(&self) -> ViewOptions {
+        let mut options = self.style.view_options();
+        for m in measures(&self.with_measures) {
+            if !options.measures.contains(&m) {
+                options.measures.push(m);
+            }
+        }
+        options
+    }
+
+    /// Flags that belong to other formats.
+    fn check_flags(&self) -> Result<(), Usage> {
+        let target = self.target.as_str();
+        let only = |flag: &str, format: &str, help: &str| {
+            Usage(format!(
+                "{flag} applies to `musalaha export {format}`, not to {target}\n  help: {help}"
+            ))
+        };
+        if self.target == Target::Dot {
+            if !self.with_measures.is_empty() {
+                return Err(only(
+                    "--with-measures",
+                    "graphml|gexf|json|cyjs|csv",
+                    "DOT figures take one measure with --size-by",
+                ));
+            }
+        } else {
+            let dot_only = [
+                ("--no-legend", self.style.no_legend),
+                ("--size-by", self.style.size_by.is_some()),
+                ("--layout", self.style.layout != Layout::Auto),
+                ("--title", self.style.title.is_some()),
+                ("--render", self.render.is_some()),
+            ];
+            if let Some((flag, _)) = dot_only.iter().find(|(_, set)| *set) {
+                let help = if *flag == "--size-by" {
+                    "use --with-measures to add scores as node attributes"
+                } else {
+                    "drop it: it shapes DOT figures only"
+                };
+                return Err(only(flag, "dot", help));
+            }
+        }
+        if self.links_key.is_some() && self.target != Target::Json {
+            return Err(only("--links-key", "json", "drop it"));
+        }
+        if self.bom && self.target != Target::Csv {
+            return Err(only("--bom", "csv", "drop it"));
+        }
+        Ok(())
     }
 }
 
@@ -154,38 +267,54 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// What a view holds, for the summary line.
+/// What a view holds, for the summary line (edges as drawn in DOT: one
+/// per tie).
 pub fn summary(view: &View) -> String {
+    counts(view, view.edges.len())
+}
+
+fn counts(view: &View, edges: usize) -> String {
     let agreements = view.agreement_node_count();
     if agreements > 0 {
         format!(
             "{} actors, {} agreements, {} edges",
             view.actor_count(),
             agreements,
-            view.edges.len()
+            edges
         )
     } else {
-        format!("{} actors, {} edges", view.actor_count(), view.edges.len())
+        format!("{} actors, {} edges", view.actor_count(), edges)
+    }
+}
+
+/// The summary line for a format: interchange formats write one edge per
+/// pair.
+fn summary_for(target: Target, view: &View) -> String {
+    match target {
+        Target::Dot => summary(view),
+        _ => counts(view, view.pairs().len()),
     }
 }
 
 /// Runs the command; with `-o` or `--per` writes files and prints a summary.
 pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
+    args.check_flags()?;
     args.style.check()?;
     let slice = Slice::resolve(ds, &args.slice.spec())?;
     let format = args.format();
-    let options = args.style.view_options();
+    let options = args.view_options();
     if let Some(per) = args.per {
         let dir = args.out_dir.as_deref().unwrap_or(Path::new("."));
         let parts = batch::plan(ds, &slice, per, args.style.level)?;
         let report = batch::write_batch(ds, &parts, &options, &format, args.render, dir)?;
-        let name = match args.target {
-            Target::Dot => "DOT",
+        let n = report.index.len();
+        let what = if format.is_folder() {
+            format!("{} folder{}", format.name(), if n == 1 { "" } else { "s" })
+        } else {
+            format!("{} file{}", format.name(), if n == 1 { "" } else { "s" })
         };
         out.text(&format!(
-            "wrote {} {name} file{}{} and index.csv, index.json to {}\n",
-            report.index.len(),
-            if report.index.len() == 1 { "" } else { "s" },
+            "wrote {n} {what}{} and index.csv, index.json to {}\n",
             match args.render {
                 Some(f) => format!(" (with {} figures)", f.extension()),
                 None => String::new(),
@@ -218,9 +347,14 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
     )?;
     if let Some(path) = &args.output {
         out.text(&format!(
-            "wrote {} ({})\n",
+            "wrote {}{} ({})\n",
             path.display(),
-            summary(&written.view)
+            if format.is_folder() {
+                format!(": {}", crate::export::csv::FILES.join(", "))
+            } else {
+                String::new()
+            },
+            summary_for(args.target, &written.view)
         ))?;
     }
     if let Some(img) = written.figure {

@@ -80,7 +80,7 @@ pub enum Command {
     Stats(stats::Args),
     /// List the actor-graph edges with the agreements behind each.
     Edges(edges::Args),
-    /// Export the actor graph of a slice (Graphviz DOT).
+    /// Export the actor graph of a slice: Graphviz DOT, GraphML, GEXF, JSON, Cytoscape.js or CSV.
     Export(export::Args),
     /// Draw a slice as SVG, PNG or PDF with Graphviz.
     Render(render::Args),

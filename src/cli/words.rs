@@ -95,6 +95,18 @@ pub fn library(e: &Error) -> String {
             "point --data at a folder like graph-data/ (actors/, places/, agreements/, sources.toml, periods.toml)",
         ),
         Error::MissingTool { help: h, .. } => help(e.to_string(), h),
+        Error::NotRenderable { format } => help(
+            format!("--render draws DOT figures; it does not apply to {format}"),
+            "drop --render, or use `musalaha export dot --render FORMAT`",
+        ),
+        Error::FolderFormat { format } => help(
+            e.to_string(),
+            &format!("add -o DIR: the {format} tables are written into that folder"),
+        ),
+        Error::OutputExists { .. } => help(
+            e.to_string(),
+            "choose another --out folder, or add --force to replace it and everything in it",
+        ),
         _ => e.to_string(),
     }
 }

@@ -119,7 +119,8 @@ pub fn plan(ds: &Dataset, base: &Slice, per: Per, level: PlaceKind) -> Result<Ve
 /// One line of the index: a file written and what it contains.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
-    /// The file written, relative to the output folder.
+    /// The file written, relative to the output folder (a folder format:
+    /// the subfolder, ending in `/`).
     pub file: String,
     /// The rendered figure (`--render`), if any.
     pub figure: Option<String>,
@@ -199,9 +200,9 @@ pub struct BatchReport {
     pub skipped: Vec<String>,
 }
 
-/// Writes one file per part into `dir` in `format` (and, with `render`, a
-/// Graphviz figure beside each DOT file), plus `index.csv` and
-/// `index.json`. Parts with nothing to draw are skipped. Nothing appears in
+/// Writes one file per part into `dir` in `format` (a subfolder per part
+/// for a folder format such as CSV; and, with `render`, a Graphviz figure
+/// beside each DOT file), plus `index.csv` and `index.json`. Parts with nothing to draw are skipped. Nothing appears in
 /// `dir` unless every file could be written.
 pub fn write_batch(
     ds: &Dataset,
@@ -228,12 +229,19 @@ pub fn write_batch(
             continue;
         }
         let exporter = format.exporter(ds, &part.slice, &view, Some(part))?;
-        let file = format!("{}.{}", part.stem, exporter.extension());
-        files.add(Path::new(&file), |w| {
-            exporter
-                .write(&view, w)
-                .map_err(|e| Error::write(dir.join(&file).display().to_string(), e))
-        })?;
+        let file = if exporter.files().is_empty() {
+            let file = format!("{}.{}", part.stem, exporter.extension());
+            files.add(Path::new(&file), |w| {
+                exporter
+                    .write(&view, w)
+                    .map_err(|e| Error::write(dir.join(&file).display().to_string(), e))
+            })?;
+            file
+        } else {
+            // A folder format: one subfolder per part.
+            super::add_folder(&mut files, Path::new(&part.stem), exporter.as_ref(), &view)?;
+            format!("{}/", part.stem)
+        };
         let figure = match render {
             Some(f) => {
                 let name = format!("{}.{}", part.stem, f.extension());

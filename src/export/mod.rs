@@ -8,6 +8,10 @@
 //!
 //! - [`view`]: the view and its builder.
 //! - [`dot`]: Graphviz DOT, styled for print.
+//! - [`graphml`], [`gexf`], [`json`] (node-link), [`cyjs`] (Cytoscape.js)
+//!   and [`csv`] (a folder of tables): the interchange formats, which all
+//!   write the attribute table of [`attrs`] (docs/interchange.md); [`xml`]
+//!   escapes text for the XML ones.
 //! - [`style`]: the visual encoding (shapes, colours, line styles).
 //! - [`text`]: escaping and bidirectional-text marks.
 //! - [`caption`]: titles and captions that name the slice and the sources.
@@ -15,13 +19,20 @@
 //!   an index.
 //! - [`render`]: SVG, PNG or PDF through Graphviz (cairo/pango).
 
+pub mod attrs;
 pub mod batch;
 pub mod caption;
+pub mod csv;
+pub mod cyjs;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
 pub mod render;
 pub mod style;
 pub mod text;
 pub mod view;
+pub mod xml;
 
 use std::io::Write;
 use view::View;
@@ -30,10 +41,20 @@ use view::View;
 pub trait Exporter {
     /// The format's name in messages (`DOT`, `GraphML`, …).
     fn name(&self) -> &'static str;
-    /// File extension, without the dot.
+    /// File extension, without the dot (empty for a folder format).
     fn extension(&self) -> &'static str;
     /// Writes the view.
     fn write(&self, view: &View, out: &mut dyn Write) -> std::io::Result<()>;
+    /// For a format that is a folder of files (CSV tables): the names of its
+    /// files, in writing order. Empty for single-file formats.
+    fn files(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Writes one of [`Exporter::files`].
+    fn write_file(&self, view: &View, file: &str, out: &mut dyn Write) -> std::io::Result<()> {
+        let _ = file;
+        self.write(view, out)
+    }
 }
 
 use crate::error::{Error, Result};
@@ -49,6 +70,19 @@ use render::ImageFormat;
 pub enum ExportFormat {
     /// Graphviz DOT styled for print.
     Dot(DotStyle),
+    /// GraphML with typed keys.
+    GraphMl { labels: Labels },
+    /// Dynamic GEXF 1.3 (Gephi).
+    Gexf { labels: Labels },
+    /// Node-link JSON (NetworkX, D3).
+    Json {
+        labels: Labels,
+        links_key: json::LinksKey,
+    },
+    /// Cytoscape.js JSON.
+    Cytoscape { labels: Labels },
+    /// A folder of CSV tables.
+    Csv { labels: Labels, bom: bool },
 }
 
 impl ExportFormat {
@@ -69,13 +103,47 @@ impl ExportFormat {
                 });
                 Ok(Box::new(DotExporter::new(ds, slice, view, style, name)?))
             }
+            ExportFormat::GraphMl { labels } => {
+                Ok(Box::new(graphml::GraphMlExporter { labels: *labels }))
+            }
+            ExportFormat::Gexf { labels } => Ok(Box::new(gexf::GexfExporter { labels: *labels })),
+            ExportFormat::Json { labels, links_key } => Ok(Box::new(json::NodeLinkExporter {
+                labels: *labels,
+                links_key: *links_key,
+            })),
+            ExportFormat::Cytoscape { labels } => {
+                Ok(Box::new(cyjs::CytoscapeExporter { labels: *labels }))
+            }
+            ExportFormat::Csv { labels, bom } => {
+                Ok(Box::new(csv::CsvExporter::new(ds, view, *labels, *bom)))
+            }
         }
+    }
+
+    /// The format's name in messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ExportFormat::Dot(_) => "DOT",
+            ExportFormat::GraphMl { .. } => "GraphML",
+            ExportFormat::Gexf { .. } => "GEXF",
+            ExportFormat::Json { .. } => "node-link JSON",
+            ExportFormat::Cytoscape { .. } => "Cytoscape.js JSON",
+            ExportFormat::Csv { .. } => "CSV",
+        }
+    }
+
+    /// Whether the format is a folder of files rather than one file.
+    pub fn is_folder(&self) -> bool {
+        matches!(self, ExportFormat::Csv { .. })
     }
 
     /// Whether the format can be rendered as a figure.
     pub fn check_render(&self) -> Result<()> {
         match self {
             ExportFormat::Dot(_) => Ok(()),
+            other => Err(Error::NotRenderable {
+                format: other.name(),
+            }),
         }
     }
 
@@ -99,6 +167,9 @@ impl ExportFormat {
                 let exporter = DotExporter::new(ds, slice, view, style, name)?;
                 render::render_drawing(&exporter.drawing(view), format, target)
             }
+            other => Err(Error::NotRenderable {
+                format: other.name(),
+            }),
         }
     }
 }
@@ -122,10 +193,32 @@ pub struct Written {
     pub figure: Option<std::path::PathBuf>,
 }
 
+/// Writes every file of a folder format into `files`, under `prefix` (a
+/// subfolder, or empty).
+pub(crate) fn add_folder(
+    files: &mut crate::files::FileSet,
+    prefix: &std::path::Path,
+    exporter: &dyn Exporter,
+    view: &View,
+) -> Result<()> {
+    for name in exporter.files() {
+        let path = prefix.join(name);
+        let shown = files.dir().join(&path).display().to_string();
+        files.add(&path, |w| {
+            exporter
+                .write_file(view, name, w)
+                .map_err(|e| Error::write(shown.clone(), e))
+        })?;
+    }
+    Ok(())
+}
+
 /// Exports the view of a slice in `format`: to `out` when `output` is
 /// `None`, else atomically to that file, and with `render` also as a
 /// Graphviz figure beside it (same stem). The file and the figure appear
-/// together or not at all.
+/// together or not at all. A folder format (CSV) needs `output`, the
+/// folder, which is made if missing; its files appear together or not at
+/// all.
 pub fn export_one(
     ds: &Dataset,
     slice: &Slice,
@@ -144,6 +237,27 @@ pub fn export_one(
         }
         _ => None,
     };
+    if format.is_folder() {
+        let Some(dir) = output else {
+            return Err(Error::FolderFormat {
+                format: format.name(),
+            });
+        };
+        if render.is_some() {
+            format.check_render()?;
+        }
+        let view = View::build(ds, slice, options)?;
+        let exporter = format.exporter(ds, slice, &view, None)?;
+        let mut files = crate::files::FileSet::in_dir(dir)?;
+        add_folder(
+            &mut files,
+            std::path::Path::new(""),
+            exporter.as_ref(),
+            &view,
+        )?;
+        files.commit()?;
+        return Ok(Written { view, figure: None });
+    }
     let view = View::build(ds, slice, options)?;
     let exporter = format.exporter(ds, slice, &view, None)?;
     let Some(path) = output else {

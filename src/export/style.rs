@@ -165,6 +165,63 @@ pub fn relation_look(r: Relation) -> EdgeLook {
     }
 }
 
+/// Node shape in GEXF (`viz:shape`, which knows only disc, square, triangle
+/// and diamond): triangles for armed and security bodies, diamonds for the
+/// state, its ministries and centres, political bodies and international
+/// and humanitarian organisations, discs for local committees, councils,
+/// notables and persons. Agreements (two-mode view) are squares.
+pub fn viz_shape(kind: Option<ActorKind>) -> &'static str {
+    use ActorKind::*;
+    match kind {
+        Some(MilitarySecurity | ForeignMilitary | ArmedFaction | OperationsRoom | Militia) => {
+            "triangle"
+        }
+        Some(
+            State
+            | Ministry
+            | ReconciliationCentre
+            | PoliticalBody
+            | InternationalOrganisation
+            | Humanitarian,
+        ) => "diamond",
+        Some(
+            ReconciliationCommittee
+            | NegotiationCommittee
+            | CivilCommittee
+            | LocalCouncil
+            | Notables
+            | ReligiousFigure
+            | Individual,
+        )
+        | None => "disc",
+    }
+}
+
+/// `viz:shape` of agreement nodes in GEXF.
+pub const VIZ_AGREEMENT_SHAPE: &str = "square";
+
+/// Fill of agreement nodes in the interchange formats (GEXF, GraphML, JSON,
+/// CSV): a mid grey that shows on white and dark backgrounds alike (DOT
+/// draws agreements as white boxes with an outline instead).
+pub const AGREEMENT_FILL: &str = "#BBBBBB";
+
+/// Line style of a relation in GEXF (`viz:shape` of an edge): the DOT line
+/// styles, with co-signing as a double line.
+pub fn viz_line(r: Relation) -> &'static str {
+    match r {
+        Relation::Signing | Relation::Negotiating => "solid",
+        Relation::CoSigning => "double",
+        Relation::Guaranteeing => "dashed",
+        Relation::Mediating => "dotted",
+    }
+}
+
+/// The one colour of a relation's line (the first of a Graphviz colour list).
+pub fn line_colour(r: Relation) -> &'static str {
+    let c = relation_look(r).color;
+    c.split(':').next().unwrap_or(c)
+}
+
 /// Arabic name of a relation.
 pub fn relation_ar(r: Relation) -> &'static str {
     match r {
@@ -263,6 +320,16 @@ mod tests {
         assert_eq!(relation_look(Relation::Guaranteeing).style, "dashed");
         assert_eq!(relation_look(Relation::Mediating).style, "dotted");
         assert_eq!(relation_look(Relation::Signing).style, "solid");
+    }
+
+    #[test]
+    fn interchange_looks() {
+        assert_eq!(line_colour(Relation::CoSigning), "#777777");
+        assert_eq!(viz_line(Relation::CoSigning), "double");
+        assert_eq!(viz_shape(Some(ActorKind::ArmedFaction)), "triangle");
+        assert_eq!(viz_shape(None), "disc");
+        let lines: BTreeSet<_> = Relation::ALL.iter().map(|r| viz_line(*r)).collect();
+        assert_eq!(lines.len(), 4);
     }
 
     #[test]

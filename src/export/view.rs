@@ -15,10 +15,11 @@ use crate::graph::simple::agreement_sizes;
 use crate::graph::{Relation, TwoMode, Weighting};
 use crate::model::{
     ActorKind, Agreement, AgreementKind, Alignment, Dataset, Day, FuzzyDate, PlaceKind, Role,
+    Status,
 };
 use crate::query::centrality::{slice_graph, TWO_MODE_MEASURES};
 use crate::slice::Slice;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How nodes are grouped into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +150,31 @@ pub struct ViewAgreement {
     pub date: FuzzyDate,
     pub kind: AgreementKind,
     pub places: Vec<String>,
+    pub status: Status,
+}
+
+/// One edge per node pair: the simple graph of the view. In the actor graph
+/// the ties of a pair (one per relation) are merged, as in the graph that
+/// `stats` counts and the measures run on; in the two-mode view every link
+/// is already one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewPair {
+    /// Indices into [`View::nodes`]: the guarantor or mediator first when
+    /// the pair is [`ViewPair::oriented`], else the node first in id order.
+    pub source: usize,
+    pub target: usize,
+    /// The relations of the ties merged, in vocabulary order.
+    pub relations: Vec<Relation>,
+    /// Whether the pair has guaranteeing or mediating ties and all of them
+    /// run from `source` to `target`.
+    pub oriented: bool,
+    /// By the view's weighting, over the distinct agreements of the pair.
+    pub weight: f64,
+    /// Indices into [`View::agreements`], sorted (so by date).
+    pub agreements: Vec<usize>,
+    pub span: Option<Span>,
+    /// Indices into [`View::edges`] of the ties merged.
+    pub ties: Vec<usize>,
 }
 
 /// The view of one slice.
@@ -201,6 +227,7 @@ impl View {
                 date: a.date.clone(),
                 kind: a.kind,
                 places: a.places.clone(),
+                status: a.status,
             })
             .collect();
         let agreement_index: HashMap<&str, usize> = agreements
@@ -285,22 +312,23 @@ impl View {
                 span: None,
             });
         }
+        // Every series a measure gives becomes a score column: brokerage
+        // gives its total and then one column per role.
         let scores = if opts.measures.is_empty() {
             BTreeMap::new()
         } else {
             let g = slice_graph(ds, slice, &opts.relations, opts.weighting);
             let mut by_actor: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+            let mut names = Vec::new();
             for m in &opts.measures {
-                let series = compute_with(&g, *m, Options::default())?;
-                let values = series
-                    .into_iter()
-                    .next()
-                    .map(|s| s.values)
-                    .unwrap_or_default();
-                for (n, v) in g.nodes.iter().zip(values) {
-                    by_actor.entry(n.clone()).or_default().push(v);
+                for s in compute_with(&g, *m, Options::default())? {
+                    names.push(s.name);
+                    for (n, v) in g.nodes.iter().zip(s.values) {
+                        by_actor.entry(n.clone()).or_default().push(v);
+                    }
                 }
             }
+            self.measures = names;
             by_actor
         };
         for (i, id) in actors.iter().enumerate() {
@@ -311,7 +339,7 @@ impl View {
             node.scores = scores
                 .get(*id)
                 .cloned()
-                .unwrap_or_else(|| vec![f64::NAN; opts.measures.len()]);
+                .unwrap_or_else(|| vec![f64::NAN; self.measures.len()]);
             node.agreements = ags;
             self.nodes.push(node);
         }
@@ -406,6 +434,117 @@ impl View {
             });
         }
         Ok(())
+    }
+}
+
+impl View {
+    /// The simple graph of the view: one edge per node pair (see
+    /// [`ViewPair`]), in the order of their first tie's nodes (by id).
+    pub fn pairs(&self) -> Vec<ViewPair> {
+        if self.options.two_mode {
+            return self
+                .edges
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ViewPair {
+                    source: e.source,
+                    target: e.target,
+                    relations: vec![e.relation],
+                    oriented: false,
+                    weight: e.weight,
+                    agreements: e.agreements.clone(),
+                    span: e.span,
+                    ties: vec![i],
+                })
+                .collect();
+        }
+        // Newman's weighting: the number of actors each agreement ties
+        // together through the ties shown (as graph::simple counts them).
+        let mut members: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        let mut by_pair: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (i, e) in self.edges.iter().enumerate() {
+            for &a in &e.agreements {
+                let m = members.entry(a).or_default();
+                m.insert(e.source);
+                m.insert(e.target);
+            }
+            by_pair
+                .entry((e.source.min(e.target), e.source.max(e.target)))
+                .or_default()
+                .push(i);
+        }
+        let size = |a: usize| members.get(&a).map_or(2, BTreeSet::len);
+        by_pair
+            .into_iter()
+            .map(|((a, b), ties)| {
+                let mut relations: Vec<Relation> =
+                    ties.iter().map(|&i| self.edges[i].relation).collect();
+                relations.sort_unstable();
+                relations.dedup();
+                let mut agreements: Vec<usize> = ties
+                    .iter()
+                    .flat_map(|&i| self.edges[i].agreements.iter().copied())
+                    .collect();
+                agreements.sort_unstable();
+                agreements.dedup();
+                let directions: BTreeSet<(usize, usize)> = ties
+                    .iter()
+                    .map(|&i| &self.edges[i])
+                    .filter(|e| e.directed)
+                    .map(|e| (e.source, e.target))
+                    .collect();
+                let (source, target, oriented) = match directions.len() {
+                    1 => {
+                        let (s, t) = *directions.iter().next().expect("one direction");
+                        (s, t, true)
+                    }
+                    _ => (a, b, false),
+                };
+                let weight = match self.options.weighting {
+                    Weighting::Count => agreements.len() as f64,
+                    Weighting::None => 1.0,
+                    Weighting::Newman => agreements
+                        .iter()
+                        .map(|&g| 1.0 / (size(g).max(2) - 1) as f64)
+                        .sum(),
+                };
+                let span = Span::cover(
+                    agreements
+                        .iter()
+                        .map(|&i| Span::of(&self.agreements[i].date)),
+                );
+                ViewPair {
+                    source,
+                    target,
+                    relations,
+                    oriented,
+                    weight,
+                    agreements,
+                    span,
+                    ties,
+                }
+            })
+            .collect()
+    }
+
+    /// The days the agreements `indices` may fall on, as disjoint intervals
+    /// in date order: the interval of each agreement's date, with intervals
+    /// that share a day merged.
+    pub fn spells(&self, indices: &[usize]) -> Vec<Span> {
+        let mut spans: Vec<Span> = indices
+            .iter()
+            .filter_map(|&i| self.agreements.get(i))
+            .map(|a| Span::of(&a.date))
+            .collect();
+        spans.sort_unstable();
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match out.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => out.push(s),
+            }
+        }
+        out
     }
 }
 

@@ -1,0 +1,121 @@
+//! GraphML: the view's simple graph with declared, typed keys.
+//!
+//! Every attribute of [`attrs::Table`] is a `<key>` whose id is its name
+//! (`attr.name` = key id) and whose `attr.type` is `string`, `int`, `double`
+//! or `boolean`; lists are `; `-joined strings. The graph is undirected
+//! (`edgedefault="undirected"`) with one edge per actor pair, as `musalaha
+//! stats` counts it; the pair's relations are in `relation`
+//! (`signing+mediating`) and `oriented` says whether the edge runs from the
+//! guarantor or mediator. NetworkX (`read_graphml`) and igraph
+//! (`Graph.Read_GraphML`) read it with these types.
+
+use crate::export::attrs::{Table, Type, Value};
+use crate::export::dot::Labels;
+use crate::export::view::View;
+use crate::export::xml;
+use crate::export::Exporter;
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Writes views as GraphML.
+#[derive(Debug, Clone, Default)]
+pub struct GraphMlExporter {
+    pub labels: Labels,
+}
+
+fn type_name(t: Type) -> &'static str {
+    match t {
+        Type::Str | Type::List => "string",
+        Type::Int => "int",
+        Type::Double => "double",
+        Type::Bool => "boolean",
+    }
+}
+
+/// The document for a view.
+pub fn document(view: &View, labels: Labels) -> String {
+    let t = Table::of(view, labels);
+    let mut s = String::new();
+    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    s.push_str(
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
+         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    );
+    let _ = writeln!(
+        s,
+        "  <!-- musalaha {}: {} -->",
+        env!("CARGO_PKG_VERSION"),
+        // `--` may not appear inside a comment.
+        xml::text(&view.slice).replace("--", "- -")
+    );
+    for (name, v) in &t.graph {
+        let ty = match v {
+            Value::Bool(_) => "boolean",
+            _ => "string",
+        };
+        let _ = writeln!(
+            s,
+            "  <key id=\"{name}\" for=\"graph\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+        );
+    }
+    for (what, list) in [("node", &t.node_attrs), ("edge", &t.edge_attrs)] {
+        for a in list {
+            let n = xml::attr(&a.name);
+            let _ = writeln!(
+                s,
+                "  <key id=\"{n}\" for=\"{what}\" attr.name=\"{n}\" attr.type=\"{}\"/>",
+                type_name(a.ty)
+            );
+        }
+    }
+    s.push_str("  <graph id=\"G\" edgedefault=\"undirected\">\n");
+    for (name, v) in &t.graph {
+        if let Some(text) = v.text() {
+            let _ = writeln!(s, "    <data key=\"{name}\">{}</data>", xml::text(&text));
+        }
+    }
+    let data = |s: &mut String, names: &[crate::export::attrs::Attr], values: &[Value]| {
+        for (a, v) in names.iter().zip(values) {
+            if let Some(text) = v.text() {
+                let _ = writeln!(
+                    s,
+                    "      <data key=\"{}\">{}</data>",
+                    xml::attr(&a.name),
+                    xml::text(&text)
+                );
+            }
+        }
+    };
+    for n in &t.nodes {
+        let _ = writeln!(s, "    <node id=\"{}\">", xml::attr(&n.id));
+        data(&mut s, &t.node_attrs, &n.values);
+        s.push_str("    </node>\n");
+    }
+    for e in &t.edges {
+        let _ = writeln!(
+            s,
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
+            e.id,
+            xml::attr(&t.nodes[e.source].id),
+            xml::attr(&t.nodes[e.target].id)
+        );
+        data(&mut s, &t.edge_attrs, &e.values);
+        s.push_str("    </edge>\n");
+    }
+    s.push_str("  </graph>\n</graphml>\n");
+    s
+}
+
+impl Exporter for GraphMlExporter {
+    fn name(&self) -> &'static str {
+        "GraphML"
+    }
+    fn extension(&self) -> &'static str {
+        "graphml"
+    }
+    fn write(&self, view: &View, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(document(view, self.labels).as_bytes())
+    }
+}
