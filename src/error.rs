@@ -162,6 +162,10 @@ pub enum Error {
     #[error("the {format} export is a folder of files and cannot go to standard output")]
     FolderFormat { format: &'static str },
 
+    /// A folder to import holds none of the CSV tables import reads.
+    #[error("{dir} holds none of the CSV tables musalaha imports (actors.csv, places.csv, documents.csv, periods.csv, agreements.csv, participations.csv, terms.csv, sources.csv, date-readings.csv)")]
+    NoCsvFiles { dir: String },
+
     /// An output that exists and may not be replaced.
     #[error("{path} already exists")]
     OutputExists { path: String },
@@ -239,7 +243,8 @@ impl Error {
             | Error::UnknownImageExtension { .. }
             | Error::NotRenderable { .. }
             | Error::FolderFormat { .. }
-            | Error::OutputExists { .. } => true,
+            | Error::OutputExists { .. }
+            | Error::NoCsvFiles { .. } => true,
             Error::Io { .. }
             | Error::Write { .. }
             | Error::DidNotConverge { .. }

@@ -51,6 +51,43 @@ pub fn write_atomically(
     Ok(())
 }
 
+/// Replaces the folder `dir` (and everything in it) by a new one whose
+/// files `fill` adds: the new folder is written beside it, then swapped in
+/// by renaming; if anything fails, `dir` is left as it was.
+pub fn replace_dir(dir: &Path, fill: impl FnOnce(&mut FileSet) -> Result<()>) -> Result<()> {
+    let shown = dir.display().to_string();
+    let above = parent(dir);
+    let staging = tempfile::Builder::new()
+        .prefix(".musalaha-new-")
+        .tempdir_in(above)
+        .map_err(|e| Error::write(shown.clone(), e))?;
+    let mut set = FileSet {
+        dir: staging.path().to_path_buf(),
+        made_dir: false,
+        made_subdirs: Vec::new(),
+        pending: Vec::new(),
+        committed: false,
+    };
+    fill(&mut set)?;
+    set.commit()?;
+    let old = tempfile::Builder::new()
+        .prefix(".musalaha-old-")
+        .tempdir_in(above)
+        .map_err(|e| Error::write(shown.clone(), e))?;
+    let old_path = old.path().join("dir");
+    std::fs::rename(dir, &old_path).map_err(|e| Error::write(shown.clone(), e))?;
+    let new_path = staging.keep();
+    if let Err(e) = std::fs::rename(&new_path, dir) {
+        // Put the old folder back.
+        let _ = std::fs::rename(&old_path, dir);
+        let _ = std::fs::remove_dir_all(&new_path);
+        return Err(Error::write(shown, e));
+    }
+    // `old` (with the replaced folder in it) is removed when dropped.
+    drop(old);
+    Ok(())
+}
+
 /// Files written together: all appear, or none.
 pub struct FileSet {
     dir: PathBuf,
@@ -191,6 +228,38 @@ mod tests {
         })
         .unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_replaced_folder_is_swapped_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("data");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("old.toml"), "old").unwrap();
+        let failed = replace_dir(&out, |set| {
+            set.add(Path::new("new.toml"), |w| {
+                w.write_all(b"new").map_err(|e| Error::write("new", e))
+            })?;
+            Err(Error::Serialise {
+                format: "test",
+                message: "stop".into(),
+            })
+        });
+        assert!(failed.is_err());
+        assert!(out.join("old.toml").exists() && !out.join("new.toml").exists());
+        replace_dir(&out, |set| {
+            set.add(Path::new("new.toml"), |w| {
+                w.write_all(b"new").map_err(|e| Error::write("new", e))
+            })
+        })
+        .unwrap();
+        assert!(!out.join("old.toml").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("new.toml")).unwrap(),
+            "new"
+        );
+        // Nothing else is left beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

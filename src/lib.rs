@@ -5,8 +5,9 @@
 //! simple weighted graph, two-mode graph) → [`analysis`] (measures) →
 //! [`query`] (the questions the tool answers, as rows) → [`output`] (table,
 //! JSON, CSV, streamed); and [`export::view`] → [`export`] (file formats),
-//! written by [`files`] atomically. [`cli`] (feature `cli`) maps flags to
-//! queries and exporters.
+//! written by [`files`] atomically; [`import`] turns spreadsheets (CSV)
+//! into data files. [`cli`] (feature `cli`) maps flags to queries and
+//! exporters.
 
 pub mod analysis;
 #[cfg(feature = "cli")]
@@ -15,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod graph;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod names;

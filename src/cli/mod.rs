@@ -14,6 +14,7 @@ pub mod edges;
 pub mod ego;
 pub mod explain;
 pub mod export;
+pub mod import;
 pub mod partners;
 pub mod path;
 pub mod places;
@@ -84,6 +85,8 @@ pub enum Command {
     Export(export::Args),
     /// Draw a slice as SVG, PNG or PDF with Graphviz.
     Render(render::Args),
+    /// Turn a folder of CSV tables (as `export csv` writes them) into data files that validate.
+    Import(import::Args),
     /// Check the dataset: counts by kind, or every problem with file:line:column.
     Validate(validate::Args),
     /// Print the controlled vocabularies (kinds, roles, sides, statuses, term codes).
@@ -115,6 +118,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
         Command::Validate(a) => validate::run(a, data, out),
         Command::Codebook(a) => codebook::run(a, out),
         Command::Completions(a) => completions::run(a, out),
+        Command::Import(a) => import::run(a, out),
         Command::Actors(a) => actors::run(a, &ds()?, out),
         Command::Places(a) => places::run(a, &ds()?, out),
         Command::Periods(a) => places::run_periods(a, &ds()?, out),
