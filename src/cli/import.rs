@@ -62,15 +62,18 @@ pub fn run(args: &Args, out: &mut Output) -> anyhow::Result<()> {
     import::write(&args.out, &converted.files, args.force)?;
     let ds = &converted.dataset;
     let names: Vec<&str> = converted.files.iter().map(|f| f.path.as_str()).collect();
+    let n = |count: usize, word: &str| {
+        format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+    };
     out.text(&format!(
-        "wrote {} ({}): {} actors, {} places, {} agreements, {} source documents, {} periods\n",
+        "wrote {} ({}): {}, {}, {}, {}, {}\n",
         args.out.display(),
         names.join(", "),
-        ds.actors.len(),
-        ds.places.len(),
-        ds.agreements.len(),
-        ds.documents.len(),
-        ds.periods.len()
+        n(ds.actors.len(), "actor"),
+        n(ds.places.len(), "place"),
+        n(ds.agreements.len(), "agreement"),
+        n(ds.documents.len(), "source document"),
+        n(ds.periods.len(), "period")
     ))?;
     Ok(())
 }

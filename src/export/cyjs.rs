@@ -2,11 +2,13 @@
 //! Cytoscape (desktop) opens with File → Import → Network from File.
 //!
 //! `{"format_version": "1.0", "generated_by", "target_cytoscapejs_version",
-//! "data": {…}, "elements": {"nodes": [{"data": {"id", "name", …}}],
+//! "directed", "multigraph", "data": {…}, "elements": {"nodes": [{"data": {"id", "name", …}}],
 //! "edges": [{"data": {"id", "source", "target", …}}]}}`: the view's simple
 //! graph with the attributes of [`attrs::Table`] in each element's `data`
-//! (`name` is the label, which Cytoscape shows), plus `spells`. Edge ids
-//! are `e0`, `e1`, … .
+//! (`name` is the label, which Cytoscape shows; `value` repeats the id, as
+//! NetworkX's `cytoscape_graph` wants it), plus `spells`. Edge ids are
+//! `e0`, `e1`, … . `directed` and `multigraph` (both false) are for
+//! NetworkX's `cytoscape_graph`; Cytoscape ignores them.
 
 use crate::export::attrs::{Object, Table};
 use crate::export::dot::Labels;
@@ -35,6 +37,7 @@ pub fn document(view: &View, labels: Labels) -> Object {
         .map(|n| {
             let mut first = Object::default();
             first.push("id", n.id.clone());
+            first.push("value", n.id.clone());
             first.push("name", n.label.clone());
             element(t.node_json(n, first))
         })
@@ -60,6 +63,8 @@ pub fn document(view: &View, labels: Labels) -> Object {
         format!("musalaha {}", env!("CARGO_PKG_VERSION")),
     );
     doc.push("target_cytoscapejs_version", "~3.0");
+    doc.push("directed", false);
+    doc.push("multigraph", false);
     doc.push("data", t.graph_json());
     doc.push("elements", elements);
     doc

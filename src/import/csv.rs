@@ -255,7 +255,7 @@ fn parse_sheet(f: &CsvFile, p: &mut Problems) -> Option<Sheet> {
             p.add(
                 at(line, column),
                 "encoding",
-                format!("{} is not UTF-8 text (line {line})", f.name),
+                format!("{} is not UTF-8 text", f.name),
                 "save it as \"CSV UTF-8\" (Excel) or with the character set Unicode (UTF-8) (LibreOffice)",
             );
             return None;
