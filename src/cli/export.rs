@@ -289,11 +289,8 @@ fn counts(view: &View, edges: usize) -> String {
 
 /// The summary line for a format: interchange formats write one edge per
 /// pair.
-fn summary_for(target: Target, view: &View) -> String {
-    match target {
-        Target::Dot => summary(view),
-        _ => counts(view, view.pairs().len()),
-    }
+fn summary_for(format: &ExportFormat, view: &View) -> String {
+    counts(view, format.edge_count(view))
 }
 
 /// Runs the command; with `-o` or `--per` writes files and prints a summary.
@@ -354,7 +351,7 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
             } else {
                 String::new()
             },
-            summary_for(args.target, &written.view)
+            summary_for(&format, &written.view)
         ))?;
     }
     if let Some(img) = written.figure {

@@ -62,9 +62,8 @@ pub fn run(args: &Args, out: &mut Output) -> anyhow::Result<()> {
     import::write(&args.out, &converted.files, args.force)?;
     let ds = &converted.dataset;
     let names: Vec<&str> = converted.files.iter().map(|f| f.path.as_str()).collect();
-    let n = |count: usize, word: &str| {
-        format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-    };
+    let n =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     out.text(&format!(
         "wrote {} ({}): {}, {}, {}, {}, {}\n",
         args.out.display(),

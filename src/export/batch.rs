@@ -139,7 +139,9 @@ pub struct IndexEntry {
     /// Nodes drawn: actors, plus agreements in the two-mode view.
     pub nodes: usize,
     pub actors: usize,
-    /// Edges drawn (ties, or participations in the two-mode view).
+    /// Edges written: DOT draws ties (one per pair and relation) or
+    /// participations (two-mode view); the interchange formats one edge per
+    /// pair.
     pub edges: usize,
 }
 
@@ -268,7 +270,7 @@ pub fn write_batch(
             agreements: view.agreements.len(),
             nodes: view.nodes.len(),
             actors: view.actor_count(),
-            edges: view.edges.len(),
+            edges: format.edge_count(&view),
         });
     }
     for (name, f) in [("index.csv", Format::Csv), ("index.json", Format::Json)] {

@@ -132,6 +132,16 @@ impl ExportFormat {
         }
     }
 
+    /// The number of edges the format writes for a view: DOT draws every tie
+    /// (one per pair and relation), the interchange formats write one edge
+    /// per pair ([`View::pairs`]).
+    pub fn edge_count(&self, view: &View) -> usize {
+        match self {
+            ExportFormat::Dot(_) => view.edges.len(),
+            _ => view.pairs().len(),
+        }
+    }
+
     /// Whether the format is a folder of files rather than one file.
     pub fn is_folder(&self) -> bool {
         matches!(self, ExportFormat::Csv { .. })

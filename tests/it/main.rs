@@ -6,5 +6,6 @@ mod commands;
 mod core;
 mod dataset;
 mod export;
+mod interchange;
 mod reference;
 mod support;
