@@ -146,7 +146,12 @@ impl FileSet {
             self.dir.join(path)
         };
         let folder = parent(&target).to_path_buf();
-        if !folder.exists() {
+        // Only subfolders strictly inside the set's own (existing) folder.
+        if !folder.exists()
+            && folder != self.dir
+            && folder.starts_with(&self.dir)
+            && self.dir.is_dir()
+        {
             let mut missing = Vec::new();
             let mut cur = folder.as_path();
             while !cur.exists() && cur.starts_with(&self.dir) && cur != self.dir {

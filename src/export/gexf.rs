@@ -206,6 +206,6 @@ mod tests {
     #[test]
     fn colours_as_channels() {
         assert_eq!(rgb("#C04F00"), "r=\"192\" g=\"79\" b=\"0\"");
-        assert_eq!(rgb("bad"), "r=\"0\" g=\"0\" b=\"0\"");
+        assert_eq!(rgb("#zz"), "r=\"0\" g=\"0\" b=\"0\"");
     }
 }
