@@ -27,7 +27,7 @@ pub enum Target {
     Graphml,
     /// GEXF 1.3 with time (spells per agreement) for Gephi's timeline; NetworkX read_gexf.
     Gexf,
-    /// Node-link JSON (NetworkX node_link_graph; D3 with --links-key links).
+    /// Node-link JSON (NetworkX node_link_graph; D3 and NetworkX before 3.4 with --links-key links).
     Json,
     /// Cytoscape.js JSON (Cytoscape.js elements; Cytoscape desktop import).
     Cyjs,
@@ -170,7 +170,8 @@ pub struct Args {
     /// which has --size-by).
     #[arg(long, value_delimiter = ',', value_name = "MEASURE")]
     pub with_measures: Vec<MeasureArg>,
-    /// json: the key of the edge list, edges (NetworkX 3.4 and later) or links (D3, older NetworkX).
+    /// json: the key of the edge list: edges (NetworkX 3.6, or 3.4-3.5 with edges="edges") or links
+    /// (D3, NetworkX before 3.4).
     #[arg(long, value_enum, value_name = "KEY")]
     pub links_key: Option<LinksKey>,
     /// csv: start each file with a UTF-8 byte-order mark, so that Excel shows Arabic.

@@ -3,9 +3,10 @@
 //! `{"directed": false, "multigraph": false, "graph": {…}, "nodes": [{"id",
 //! …}], "edges": [{"source", "target", …}]}`: the view's simple graph with
 //! the attributes of [`attrs::Table`] (lists as arrays, missing values as
-//! `null`) and each element's `spells` (`[[start, end], …]`). NetworkX 3.4
-//! and later read the key `edges` by default; `--links-key links` writes
-//! `links` instead, for D3 and older NetworkX (`edges="links"`).
+//! `null`) and each element's `spells` (`[[start, end], …]`). The edge
+//! list is under `edges`, which NetworkX 3.6 reads by default and 3.4–3.5
+//! with `edges="edges"`; [`LinksKey::Links`] writes `links` instead, for D3
+//! and NetworkX before 3.4.
 
 use crate::export::attrs::{Object, Table};
 use crate::export::dot::Labels;
@@ -17,10 +18,10 @@ use std::io::Write;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum LinksKey {
-    /// `edges` (NetworkX 3.4 and later).
+    /// `edges` (NetworkX 3.6 by default, 3.4-3.5 with edges="edges").
     #[default]
     Edges,
-    /// `links` (D3, NetworkX before 3.4).
+    /// `links` (D3, NetworkX before 3.4 by default).
     Links,
 }
 

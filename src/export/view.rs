@@ -585,3 +585,91 @@ fn place_cluster(ds: &Dataset, place: &str, level: PlaceKind) -> Option<Cluster>
         name_ar: p.name_ar.clone(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slice::SliceSpec;
+
+    fn views(two_mode: bool, weighting: Weighting) -> (Dataset, Slice, View) {
+        let ds = crate::load::load_embedded().unwrap();
+        let slice = Slice::resolve(&ds, &SliceSpec::default()).unwrap();
+        let options = ViewOptions {
+            relations: Relation::ALL.to_vec(),
+            weighting,
+            two_mode,
+            ..ViewOptions::default()
+        };
+        let view = View::build(&ds, &slice, &options).unwrap();
+        (ds, slice, view)
+    }
+
+    #[test]
+    fn pairs_are_the_simple_graph_measures_run_on() {
+        for weighting in [Weighting::Count, Weighting::Newman, Weighting::None] {
+            let (ds, slice, view) = views(false, weighting);
+            let g = slice_graph(&ds, &slice, Relation::ALL, weighting);
+            let pairs = view.pairs();
+            assert_eq!(view.nodes.len(), g.nodes.len());
+            assert_eq!(pairs.len(), g.edges.len());
+            for (p, e) in pairs.iter().zip(&g.edges) {
+                let mut ends = [
+                    view.nodes[p.source].id.clone(),
+                    view.nodes[p.target].id.clone(),
+                ];
+                ends.sort();
+                assert_eq!(ends, [g.nodes[e.a].clone(), g.nodes[e.b].clone()]);
+                assert!((p.weight - e.weight).abs() < 1e-12, "{weighting:?}");
+                assert_eq!(p.relations, e.relations);
+                let mut ids: Vec<String> = p
+                    .agreements
+                    .iter()
+                    .map(|&a| view.agreements[a].id.clone())
+                    .collect();
+                ids.sort();
+                assert_eq!(ids, e.agreements);
+                // Oriented pairs start at the guarantor or mediator.
+                if p.oriented {
+                    assert!(p
+                        .ties
+                        .iter()
+                        .any(|&t| view.edges[t].directed && view.edges[t].source == p.source));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn two_mode_pairs_are_the_links() {
+        let (_, _, view) = views(true, Weighting::Count);
+        let pairs = view.pairs();
+        assert_eq!(pairs.len(), view.edges.len());
+        assert!(pairs.iter().all(|p| p.ties.len() == 1 && !p.oriented));
+    }
+
+    #[test]
+    fn spells_merge_where_days_are_shared() {
+        let (_, _, mut view) = views(false, Weighting::Count);
+        let d = |t: &str| FuzzyDate::parse(t).unwrap();
+        for (a, t) in
+            view.agreements
+                .iter_mut()
+                .zip(["2015-11", "mid 2015-11", "2015-12-01", "2014"])
+        {
+            a.date = d(t);
+        }
+        let s = view.spells(&[0, 1, 2, 3]);
+        let text: Vec<String> = s
+            .iter()
+            .map(|x| format!("{}..{}", x.start, x.end))
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "2014-01-01..2014-12-31",
+                "2015-11-01..2015-11-30",
+                "2015-12-01..2015-12-01"
+            ]
+        );
+    }
+}

@@ -884,3 +884,87 @@ fn the_template_imports_and_validates() {
         assert_eq!(header(&template.join(f)), header(&sheets.join(f)), "{f}");
     }
 }
+
+/// The fenced blocks of a Markdown file with one of the info strings, in
+/// order.
+fn blocks(text: &str, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in text.lines() {
+        match &mut cur {
+            None if line.trim_end() == format!("```{lang}") => cur = Some(String::new()),
+            Some(b) if line.trim_end() == "```" => {
+                out.push(std::mem::take(b));
+                cur = None;
+            }
+            Some(b) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_commands_of_docs_interchange_run() {
+    let doc = read(&root("docs/interchange.md"));
+    let sh = blocks(&doc, "sh");
+    let py = blocks(&doc, "python");
+    assert!(
+        sh.len() >= 3 && py.len() >= 3,
+        "{} sh, {} python blocks",
+        sh.len(),
+        py.len()
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_musalaha"));
+    let path_var = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for (i, block) in sh.iter().enumerate() {
+        for line in block.lines() {
+            assert!(
+                line.starts_with("musalaha "),
+                "block {i}: only musalaha commands here: {line}"
+            );
+        }
+        let out = Command::new("bash")
+            .args(["-euo", "pipefail", "-c", block])
+            .current_dir(tmp.path())
+            .env("PATH", &path_var)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "sh block {i} failed:\n{block}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let Some(python) = python() else {
+        skipped(
+            "the Python blocks of docs/interchange.md",
+            "no Python with networkx and igraph; set MUSALAHA_PYTHON",
+        );
+        return;
+    };
+    let script = py.join("\n");
+    let out = Command::new(&python)
+        .args(["-c", &script])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the Python blocks failed:\n{}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // What the page says they print.
+    assert!(stdout.contains("جيش الإسلام"), "{stdout}");
+    assert!(stdout.contains("signing+negotiating 2.0"), "{stdout}");
+    assert!(stdout.contains("dynamic"), "{stdout}");
+}
