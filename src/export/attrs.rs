@@ -457,9 +457,82 @@ fn edge(view: &View, i: usize, p: &ViewPair) -> Edge {
     }
 }
 
+/// Views of the small valid fixture, for the exporters' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::export::view::{ClusterBy, View, ViewOptions};
+    use crate::load::{load_files, SourceFile};
+    use crate::model::{Dataset, PlaceKind};
+    use crate::slice::{Slice, SliceSpec};
+
+    pub fn dataset() -> Dataset {
+        load_files(&[SourceFile {
+            path: "base.toml".into(),
+            text: include_str!("../../tests/fixtures/valid/base.toml").into(),
+        }])
+        .expect("the fixture loads")
+    }
+
+    /// The view of the whole fixture: actor graph or two-mode, with degree
+    /// and clusters by region.
+    pub fn view(two_mode: bool) -> (Dataset, View) {
+        let ds = dataset();
+        let slice = Slice::resolve(&ds, &SliceSpec::default()).unwrap();
+        let options = ViewOptions {
+            two_mode,
+            cluster_by: Some(ClusterBy::Region(PlaceKind::Governorate)),
+            measures: vec![crate::analysis::centrality::Measure::Degree],
+            ..ViewOptions::default()
+        };
+        let v = View::build(&ds, &slice, &options).unwrap();
+        (ds, v)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_unique_across_nodes_edges_and_the_graph() {
+        for two_mode in [false, true] {
+            let (_, view) = testing::view(two_mode);
+            let t = Table::of(&view, Labels::Both);
+            let mut names: Vec<&str> = t
+                .node_attrs
+                .iter()
+                .chain(&t.edge_attrs)
+                .map(|a| a.name.as_str())
+                .chain(t.graph.iter().map(|(k, _)| *k))
+                .collect();
+            let n = names.len();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), n, "{names:?}");
+            for n in &t.nodes {
+                assert_eq!(n.values.len(), t.node_attrs.len());
+                assert!(!n.spells.is_empty());
+            }
+            for e in &t.edges {
+                assert_eq!(e.values.len(), t.edge_attrs.len());
+            }
+            assert!(t.node_attr("cluster").is_some() && t.node_attr("degree").is_some());
+            assert_eq!(t.node_attr("bipartite").is_some(), two_mode);
+        }
+    }
+
+    #[test]
+    fn labels_and_ids() {
+        let (_, view) = testing::view(true);
+        let t = Table::of(&view, Labels::Both);
+        let a = t.nodes.iter().find(|n| n.id == "agreement:a1").unwrap();
+        assert!(a.label.starts_with(&view.nodes[a.node].name_en));
+        let fac = t.nodes.iter().find(|n| n.id == "fac-a").unwrap();
+        assert!(fac.label.contains(" / "), "{}", fac.label);
+        let t = Table::of(&view, Labels::Ar);
+        let fac = t.nodes.iter().find(|n| n.id == "fac-a").unwrap();
+        assert_eq!(fac.label, view.nodes[fac.node].name_ar);
+    }
 
     #[test]
     fn values_as_text() {

@@ -354,3 +354,37 @@ impl Exporter for CsvExporter {
         write_table(out, self.bom, header, rows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::attrs::testing;
+
+    fn file(e: &CsvExporter, view: &View, name: &str) -> String {
+        let mut out = Vec::new();
+        e.write_file(view, name, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn tables_with_headers_even_when_empty() {
+        let (ds, view) = testing::view(false);
+        let e = CsvExporter::new(&ds, &view, Labels::En, false);
+        for name in FILES {
+            assert!(!file(&e, &view, name).is_empty(), "{name}");
+        }
+        assert!(file(&e, &view, "nodes.csv").starts_with("id,label,node_type,"));
+        assert_eq!(
+            file(&e, &view, "date-readings.csv"),
+            "agreement,date,document,locator,note\n"
+        );
+        let p = file(&e, &view, "participations.csv");
+        assert!(
+            p.contains("fac-a,a1,signatory,opposition,,mid 2014-11,"),
+            "{p}"
+        );
+        assert!(e.write_file(&view, "other.csv", &mut Vec::new()).is_err());
+        let bom = CsvExporter::new(&ds, &view, Labels::En, true);
+        assert!(file(&bom, &view, "actors.csv").starts_with("\u{FEFF}id,"));
+    }
+}

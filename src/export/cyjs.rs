@@ -81,3 +81,25 @@ impl Exporter for CytoscapeExporter {
         write_pretty(&document(view, self.labels), out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::attrs::testing;
+
+    #[test]
+    fn elements_with_data() {
+        let (_, view) = testing::view(true);
+        let mut out = Vec::new();
+        CytoscapeExporter::default().write(&view, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let nodes = v["elements"]["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), view.nodes.len());
+        for n in nodes {
+            assert_eq!(n["data"]["id"], n["data"]["value"]);
+        }
+        let e = &v["elements"]["edges"][0]["data"];
+        assert_eq!(e["id"], "e0");
+        assert!(e["roles"].is_array());
+    }
+}

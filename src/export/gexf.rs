@@ -204,6 +204,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn spells_and_attributes() {
+        let (_, view) = crate::export::attrs::testing::view(false);
+        let doc = document(&view, Labels::En);
+        // a1 is "mid 2014-11": its days are the 11th to the 20th.
+        assert!(doc.contains("<spell start=\"2014-11-11\" end=\"2014-11-20\"/>"));
+        // a3 is "2016": the whole year.
+        assert!(doc.contains("<spell start=\"2016-01-01\" end=\"2016-12-31\"/>"));
+        assert!(!doc.contains("<attribute id=\"label\""));
+        assert!(!doc.contains("<attribute id=\"weight\""));
+        assert!(doc.contains("<attribute id=\"degree\" title=\"degree\" type=\"double\"/>"));
+        assert!(doc.contains(&format!("<nodes count=\"{}\">", view.nodes.len())));
+    }
+
+    #[test]
     fn colours_as_channels() {
         assert_eq!(rgb("#C04F00"), "r=\"192\" g=\"79\" b=\"0\"");
         assert_eq!(rgb("#zz"), "r=\"0\" g=\"0\" b=\"0\"");

@@ -119,3 +119,39 @@ impl Exporter for GraphMlExporter {
         out.write_all(document(view, self.labels).as_bytes())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::attrs::testing;
+
+    #[test]
+    fn every_data_key_is_declared_once_with_its_type() {
+        for two_mode in [false, true] {
+            let (_, view) = testing::view(two_mode);
+            let doc = document(&view, Labels::En);
+            assert_eq!(doc, document(&view, Labels::En), "deterministic");
+            let declared: Vec<&str> = doc
+                .match_indices("<key id=\"")
+                .map(|(i, m)| {
+                    let rest = &doc[i + m.len()..];
+                    &rest[..rest.find('"').unwrap()]
+                })
+                .collect();
+            let mut unique = declared.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), declared.len());
+            for (i, m) in doc.match_indices("<data key=\"") {
+                let rest = &doc[i + m.len()..];
+                let key = &rest[..rest.find('"').unwrap()];
+                assert!(declared.contains(&key), "{key}");
+            }
+            assert!(doc.contains(
+                "<key id=\"agreement_count\" for=\"node\" attr.name=\"agreement_count\" attr.type=\"int\"/>"
+            ));
+            assert_eq!(doc.matches("<node id=").count(), view.nodes.len());
+            assert_eq!(doc.matches("<edge id=").count(), view.pairs().len());
+        }
+    }
+}

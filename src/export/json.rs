@@ -92,3 +92,28 @@ impl Exporter for NodeLinkExporter {
         write_pretty(&document(view, self.labels, self.links_key), out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::attrs::testing;
+
+    #[test]
+    fn node_link_keeps_key_order_and_lists() {
+        let (_, view) = testing::view(false);
+        let mut out = Vec::new();
+        NodeLinkExporter::default().write(&view, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("{\n  \"directed\": false,\n  \"multigraph\": false,"));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["nodes"].as_array().unwrap().len(), view.nodes.len());
+        let e = &v["edges"][0];
+        assert!(e["agreements"].is_array() && e["spells"].is_array());
+        assert!(
+            text.contains("\"id\": \"fac-a\",\n      \"label\""),
+            "id first"
+        );
+        let links = document(&view, Labels::En, LinksKey::Links);
+        assert!(links.0.iter().any(|(k, _)| k == "links"));
+    }
+}
