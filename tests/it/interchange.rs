@@ -968,3 +968,44 @@ fn the_commands_of_docs_interchange_run() {
     assert!(stdout.contains("signing+negotiating 2.0"), "{stdout}");
     assert!(stdout.contains("dynamic"), "{stdout}");
 }
+
+/// Optional: the real Cytoscape.js (under Node) loads the `.cyjs` files,
+/// when MUSALAHA_NODE_PATH names a node_modules folder with cytoscape.
+#[test]
+fn cytoscape_js_loads_the_cyjs_files() {
+    let Some(modules) = std::env::var_os("MUSALAHA_NODE_PATH") else {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: loading .cyjs files into Cytoscape.js (optional; set MUSALAHA_NODE_PATH to a node_modules folder with cytoscape)"
+        );
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let script = root("scripts/cytoscape_check.js");
+    for (name, args) in [("whole", vec![]), ("two-mode", vec!["--two-mode"])] {
+        let file = tmp.path().join(format!("{name}.cyjs"));
+        let mut a = vec!["export", "cyjs", "-o", path(&file)];
+        a.extend(args.iter().copied());
+        ok(&a);
+        let out = Command::new("node")
+            .arg(&script)
+            .arg(&file)
+            .arg("jaish-al-islam")
+            .env("NODE_PATH", &modules)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "Cytoscape.js failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (v["nodes"].as_u64().unwrap(), v["edges"].as_u64().unwrap()),
+            counts("cyjs", &file),
+            "{name}"
+        );
+        assert_eq!(v["name_ar"]["jaish-al-islam"], "جيش الإسلام");
+    }
+}
