@@ -99,6 +99,10 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
+    /// An empty name (`--region ,,`).
+    #[error("an empty {what} name was given")]
+    EmptyName { what: Entity },
+
     /// A date window that ends before it starts.
     #[error("the date window is empty: it starts {from} and ends {to}")]
     EmptyWindow { from: Day, to: Day },
@@ -215,6 +219,7 @@ impl Error {
             | Error::NoDataFiles { .. }
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
+            | Error::EmptyName { .. }
             | Error::EmptyWindow { .. }
             | Error::NotInGraph { .. }
             | Error::NoPath { .. }

@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 use crate::graph::{project, ActorGraph};
 use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Role};
-use crate::resolve;
+use crate::resolve::{self, Resolution};
 use std::collections::BTreeSet;
 
 /// What a command looks at, as asked: names not yet resolved, dates parsed.
@@ -60,20 +60,29 @@ pub struct Slice {
     pub alignments: Vec<Alignment>,
     /// The actors those alignments allow (None: all).
     pub allowed_actors: Option<BTreeSet<String>>,
+    /// How the region and period names were taken.
+    pub resolved: Vec<Resolution>,
 }
 
 impl Slice {
     /// Resolves names; the window is `from`/`to` intersected with the period.
     pub fn resolve(ds: &Dataset, spec: &SliceSpec) -> Result<Slice> {
+        let mut resolved = Vec::new();
         let region = match &spec.region {
-            Some(q) => Some(resolve::region(ds, q)?),
+            Some(q) => {
+                let r = resolve::region(ds, q)?;
+                resolved.extend(r.resolved);
+                Some((r.id, r.places))
+            }
             None => None,
         };
         let mut from = spec.from;
         let mut to = spec.to;
         let mut period = None;
         if let Some(q) = &spec.period {
-            let id = resolve::period(ds, q)?;
+            let r = resolve::period(ds, q)?;
+            let id = r.id.clone();
+            resolved.push(r);
             let p = &ds.periods[&id];
             from = match (from, p.from) {
                 (Some(a), Some(b)) => Some(a.max(b)),
@@ -112,6 +121,7 @@ impl Slice {
             actor_roles: Vec::new(),
             alignments,
             allowed_actors,
+            resolved,
         })
     }
 

@@ -22,6 +22,15 @@ pub fn to_date(s: &str) -> Result<Day, String> {
     parse_bound(s, true).map_err(|e| format!("{e} (write a date as YYYY, YYYY-MM or YYYY-MM-DD)"))
 }
 
+/// A count that must be at least 1 (`--top`, `--max`).
+pub fn positive(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 would list nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not a whole number")),
+    }
+}
+
 /// The slicing flags every command that looks at agreements takes.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SliceArgs {

@@ -173,6 +173,7 @@ pub fn summary(view: &View) -> String {
 pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
     args.style.check()?;
     let slice = Slice::resolve(ds, &args.slice.spec())?;
+    super::notes(ds, &slice.resolved);
     let format = args.format();
     let options = args.style.view_options();
     if let Some(per) = args.per {

@@ -107,6 +107,27 @@ pub fn table_width() -> usize {
         .unwrap_or(crate::output::DEFAULT_TABLE_WIDTH)
 }
 
+/// Says on stderr how the names of a query were taken (when they were not
+/// exact ids), then writes its rows.
+pub fn answer<R: crate::output::Row>(
+    ds: &Dataset,
+    out: &mut Output,
+    format: crate::output::Format,
+    answer: crate::query::Answer<R>,
+) -> anyhow::Result<()> {
+    notes(ds, &answer.resolved);
+    Ok(out.rows(format, answer.rows)?)
+}
+
+/// Prints the resolution notes on stderr.
+pub fn notes(ds: &Dataset, resolved: &[crate::resolve::Resolution]) {
+    for r in resolved {
+        if let Some(n) = words::resolution(ds, r) {
+            eprintln!("musalaha: {n}");
+        }
+    }
+}
+
 /// Runs a parsed command line, writing what it prints to `out`.
 pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
     let data = cli.data.as_deref();

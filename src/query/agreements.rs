@@ -5,6 +5,7 @@ use crate::model::{
     Agreement, AgreementKind, Dataset, Day, Precision, Role, Side, SourceRef, Status, TermCode,
 };
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -226,15 +227,21 @@ impl Row for AgreementRow {
 
 impl AgreementsQuery {
     /// The agreements of the slice, by date.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<AgreementRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<AgreementRow>> {
         let mut slice = Slice::resolve(ds, &self.slice)?;
         if let Some(a) = &self.actor {
-            slice.actor = Some(resolve::actor(ds, a)?);
+            let r = resolve::actor(ds, a)?;
+            slice.actor = Some(r.id.clone());
+            slice.resolved.push(r);
         }
-        Ok(slice
+        let rows = slice
             .select(ds)
             .into_iter()
             .map(|a| AgreementRow::new(ds, a))
-            .collect())
+            .collect();
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+        })
     }
 }

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
 
@@ -67,10 +68,10 @@ impl Row for EdgeRow {
 
 impl EdgesQuery {
     /// The edges, ties by (relation, from, to) or pairs by ids.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<EdgeRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<EdgeRow>> {
         let slice = Slice::resolve(ds, &self.slice)?;
         let graph = slice.actor_graph(ds);
-        Ok(if self.simple {
+        let rows = if self.simple {
             let s = graph.simple(&self.relations);
             s.edges
                 .iter()
@@ -100,6 +101,10 @@ impl EdgesQuery {
                     agreements: t.agreements.clone(),
                 })
                 .collect()
+        };
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
         })
     }
 }

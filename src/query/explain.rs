@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::graph::Relation;
 use crate::model::{Dataset, Role, SourceRef};
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -93,10 +94,12 @@ impl Row for ExplainRow {
 
 impl ExplainQuery {
     /// One row per tie and agreement, by date.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<ExplainRow>> {
-        let a = resolve::actor(ds, &self.a)?;
-        let b = resolve::actor(ds, &self.b)?;
-        let slice = Slice::resolve(ds, &self.slice)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<ExplainRow>> {
+        let ra = resolve::actor(ds, &self.a)?;
+        let rb = resolve::actor(ds, &self.b)?;
+        let (a, b) = (ra.id.clone(), rb.id.clone());
+        let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.splice(0..0, [ra, rb]);
         let graph = slice.actor_graph(ds);
         let mut rows = Vec::new();
         for t in graph
@@ -140,6 +143,9 @@ impl ExplainQuery {
             let dy = ds.agreements.get(&y.agreement).map(|g| g.date.start);
             (dx, &x.agreement, x.relation).cmp(&(dy, &y.agreement, y.relation))
         });
-        Ok(rows)
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+        })
     }
 }

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::graph::{ActorGraph, Relation};
 use crate::model::{Dataset, Day, Role};
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -24,16 +25,21 @@ pub struct PartnersQuery {
 
 impl PartnersQuery {
     /// The actor's partners, counterparts first, then by first date.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<Partner>> {
-        let actor = resolve::actor(ds, &self.actor)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<Partner>> {
+        let r = resolve::actor(ds, &self.actor)?;
+        let actor = r.id.clone();
         let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.insert(0, r);
         if !self.roles.is_empty() {
             slice.actor = Some(actor.clone());
             slice.actor_roles = self.roles.clone();
         }
         let mut graph = slice.actor_graph(ds);
         graph.ties.retain(|t| self.relations.contains(&t.relation));
-        Ok(partners(ds, &graph, &actor))
+        Ok(Answer {
+            rows: partners(ds, &graph, &actor),
+            resolved: slice.resolved,
+        })
     }
 }
 

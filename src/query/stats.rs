@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{Column, Row};
+use crate::query::Answer;
 use crate::slice::{Over, Slice, SliceSpec};
 use serde::Serialize;
 
@@ -82,13 +83,14 @@ impl Row for StatsRow {
 
 impl StatsQuery {
     /// One row for the slice, or one per year or period.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<StatsRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<StatsRow>> {
         let slice = Slice::resolve(ds, &self.slice)?;
+        let resolved = slice.resolved.clone();
         let slices = match self.over {
             None => vec![(slice.describe(), slice)],
             Some(o) => slice.over(ds, o),
         };
-        Ok(slices
+        let rows = slices
             .into_iter()
             .map(|(label, s)| {
                 let g = s.actor_graph(ds).simple(&self.relations);
@@ -97,6 +99,7 @@ impl StatsQuery {
                     stats: stats(&g, s.select(ds).len()),
                 }
             })
-            .collect())
+            .collect();
+        Ok(Answer { rows, resolved })
     }
 }

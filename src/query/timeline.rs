@@ -3,6 +3,7 @@
 use crate::error::Result;
 use crate::model::{AgreementKind, Dataset, Role, Side, Status};
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -80,13 +81,15 @@ impl Row for EventRow {
 
 impl TimelineQuery {
     /// One row per role the actor played, in date order.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<EventRow>> {
-        let actor = resolve::actor(ds, &self.actor)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<EventRow>> {
+        let r = resolve::actor(ds, &self.actor)?;
+        let actor = r.id.clone();
         let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.insert(0, r);
         slice.actor = Some(actor.clone());
         slice.actor_roles = self.roles.clone();
         let roles = &self.roles;
-        Ok(slice
+        let rows = slice
             .select(ds)
             .into_iter()
             .flat_map(|a| {
@@ -110,6 +113,10 @@ impl TimelineQuery {
                         locator: p.locator.clone(),
                     })
             })
-            .collect())
+            .collect();
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+        })
     }
 }
