@@ -204,7 +204,8 @@ impl Resolver {
                 closest: Vec::new(),
             });
         }
-        let steps: [(How, &dyn Fn(&str) -> bool); 2] = [
+        type Test<'a> = &'a dyn Fn(&str) -> bool;
+        let steps: [(How, Test); 2] = [
             (How::Name, &|k: &str| k == q),
             (How::Partial, &|k: &str| {
                 q.chars().count() >= 3 && k.contains(&q)

@@ -99,40 +99,6 @@ pub fn library(e: &Error) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn closed_pipes_end_quietly_and_codes_follow_the_rule() {
-        let pipe = anyhow::Error::new(Error::write(
-            "standard output",
-            std::io::ErrorKind::BrokenPipe.into(),
-        ));
-        assert_eq!(describe(&pipe), None);
-        let full = anyhow::Error::new(Error::write(
-            "out.dot",
-            std::io::Error::from_raw_os_error(28),
-        ));
-        let (msg, code) = describe(&full).unwrap();
-        assert_eq!(code, 1);
-        assert!(msg.starts_with("cannot write out.dot: "), "{msg}");
-        let unknown = anyhow::Error::new(Error::UnknownName {
-            what: Entity::Actor,
-            query: "x".into(),
-            closest: vec!["y".into()],
-        });
-        let (msg, code) = describe(&unknown).unwrap();
-        assert_eq!(code, 2);
-        assert_eq!(
-            msg,
-            "no actor matches 'x'; closest: y\n  help: run `musalaha actors` to list actors and their ids"
-        );
-        let usage = anyhow::Error::new(Usage("--render needs -o".into()));
-        assert_eq!(describe(&usage).unwrap().1, 2);
-    }
-}
-
 /// What to say on stderr about how a name was taken, if anything: the id
 /// used when the argument was not an exact id, and the other entities it
 /// also fits.
@@ -178,4 +144,38 @@ pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) ->
         ));
     }
     Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_pipes_end_quietly_and_codes_follow_the_rule() {
+        let pipe = anyhow::Error::new(Error::write(
+            "standard output",
+            std::io::ErrorKind::BrokenPipe.into(),
+        ));
+        assert_eq!(describe(&pipe), None);
+        let full = anyhow::Error::new(Error::write(
+            "out.dot",
+            std::io::Error::from_raw_os_error(28),
+        ));
+        let (msg, code) = describe(&full).unwrap();
+        assert_eq!(code, 1);
+        assert!(msg.starts_with("cannot write out.dot: "), "{msg}");
+        let unknown = anyhow::Error::new(Error::UnknownName {
+            what: Entity::Actor,
+            query: "x".into(),
+            closest: vec!["y".into()],
+        });
+        let (msg, code) = describe(&unknown).unwrap();
+        assert_eq!(code, 2);
+        assert_eq!(
+            msg,
+            "no actor matches 'x'; closest: y\n  help: run `musalaha actors` to list actors and their ids"
+        );
+        let usage = anyhow::Error::new(Usage("--render needs -o".into()));
+        assert_eq!(describe(&usage).unwrap().1, 2);
+    }
 }
