@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{project, ActorGraph};
+use crate::model::vocab::vocabulary;
 use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Role};
 use crate::resolve::{self, Resolution};
 use std::collections::BTreeSet;
@@ -24,13 +25,21 @@ pub struct SliceSpec {
     pub to: Option<Day>,
     /// A named period (id or name), intersected with `from`/`to`.
     pub period: Option<String>,
-    /// Keep an agreement only if every day its date may mean is in the window.
-    pub strict_dates: bool,
+    /// How fuzzy dates meet the window; `None`: the command's default
+    /// (overlap for one window, within for a series of years or periods).
+    pub dates: Option<DateRule>,
     /// Only these agreement kinds (empty: all).
     pub agreement_kinds: Vec<AgreementKind>,
     /// Only actors of these alignments (empty: all).
     pub alignments: Vec<Alignment>,
 }
+
+vocabulary!(
+    /// How a record's fuzzy date is tested against a window.
+    DateRule, "date rule" {
+    Overlap => "overlap", "the record is in the window if any day its date may mean is (nothing that could belong is lost)";
+    Within => "within", "the record is in the window only if every day its date may mean is (each record in at most one year or period)";
+});
 
 /// How `--over` cuts a slice into a series of slices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +59,10 @@ pub struct Slice {
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub period: Option<String>,
+    /// Containment (`within`) rather than overlap for this window.
     pub strict: bool,
+    /// The date rule asked for (`None`: each use's default).
+    pub dates: Option<DateRule>,
     pub kinds: Vec<AgreementKind>,
     /// Only agreements this actor took part in.
     pub actor: Option<String>,
@@ -115,7 +127,8 @@ impl Slice {
             from,
             to,
             period,
-            strict: spec.strict_dates,
+            strict: spec.dates == Some(DateRule::Within),
+            dates: spec.dates,
             kinds,
             actor: None,
             actor_roles: Vec::new(),
@@ -204,10 +217,44 @@ impl Slice {
         })
     }
 
+    /// The date rule this slice selects by.
+    pub fn date_rule(&self) -> DateRule {
+        if self.strict {
+            DateRule::Within
+        } else {
+            DateRule::Overlap
+        }
+    }
+
+    /// The records of the slice's window split by certainty: those surely
+    /// in it (every day their date may mean is) and those that only may be.
+    /// Every other condition of the slice applies.
+    pub fn certainty<'a>(&self, ds: &'a Dataset) -> (Vec<&'a Agreement>, Vec<&'a Agreement>) {
+        let overlap = Slice {
+            strict: false,
+            ..self.clone()
+        };
+        overlap
+            .select(ds)
+            .into_iter()
+            .partition(|a| a.date.within(self.from, self.to))
+    }
+
     /// The series of slices `--over` asks for, each with its label (`2016`,
     /// `hmeimim`). Years run from the first to the last year any agreement
-    /// of the slice may fall in.
+    /// of the slice may fall in. Unless a date rule was asked for, each part
+    /// selects by `within`, so that a record counts in at most one year or
+    /// period.
     pub fn over(&self, ds: &Dataset, over: Over) -> Vec<(String, Slice)> {
+        let mut parts = self.over_windows(ds, over);
+        let strict = self.dates.unwrap_or(DateRule::Within) == DateRule::Within;
+        for (_, s) in &mut parts {
+            s.strict = strict;
+        }
+        parts
+    }
+
+    fn over_windows(&self, ds: &Dataset, over: Over) -> Vec<(String, Slice)> {
         match over {
             Over::Year => {
                 let ags = self.select(ds);
@@ -285,7 +332,7 @@ impl Slice {
             ));
         }
         if parts.is_empty() {
-            "all agreements".into()
+            "all records".into()
         } else {
             parts.join(", ")
         }

@@ -7,7 +7,7 @@ use crate::graph::Relation;
 use crate::model::date::parse_bound;
 use crate::model::{AgreementKind, Alignment, Day};
 use crate::output::Format;
-use crate::slice::SliceSpec;
+use crate::slice::{DateRule, SliceSpec};
 use clap::builder::PossibleValue;
 use clap::ValueEnum;
 use std::sync::LazyLock;
@@ -47,7 +47,11 @@ pub struct SliceArgs {
     /// Only agreements within a named period (see `musalaha periods`), e.g. hmeimim, de-escalation.
     #[arg(long, value_name = "NAME")]
     pub period: Option<String>,
-    /// Count an agreement only if all the days its date may mean are in the window.
+    /// How fuzzy dates meet the window: overlap (any day the date may mean is in it; the default
+    /// for one window) or within (every day is; the default for --over and --per series).
+    #[arg(long, value_enum, value_name = "RULE", conflicts_with = "strict_dates")]
+    pub dates: Option<DateRule>,
+    /// The same as --dates within.
     #[arg(long)]
     pub strict_dates: bool,
     /// Only these agreement kinds (comma-separated), e.g. final-settlement,de-escalation.
@@ -67,7 +71,11 @@ impl SliceArgs {
             from: self.from,
             to: self.to,
             period: self.period.clone(),
-            strict_dates: self.strict_dates,
+            dates: if self.strict_dates {
+                Some(DateRule::Within)
+            } else {
+                self.dates
+            },
             agreement_kinds: self.agreement_kinds.clone(),
             alignments: self.alignments.clone(),
         }

@@ -116,6 +116,9 @@ pub fn answer<R: crate::output::Row>(
     answer: crate::query::Answer<R>,
 ) -> anyhow::Result<()> {
     notes(ds, &answer.resolved);
+    for n in &answer.notes {
+        eprintln!("musalaha: note: {n}");
+    }
     Ok(out.rows(format, answer.rows)?)
 }
 

@@ -133,6 +133,16 @@ pub struct Dataset {
     pub periods: IndexMap<String, Period>,
 }
 
+impl Agreement {
+    /// Whether the record is an agreement proper that was concluded: an
+    /// agreement kind ([`AgreementKind::is_agreement`]) with a concluded
+    /// status ([`Status::is_concluded`]). Counts of "agreements" count these;
+    /// every record is an "event".
+    pub fn is_concluded_agreement(&self) -> bool {
+        self.kind.is_agreement() && self.status.is_concluded()
+    }
+}
+
 impl Dataset {
     /// The place and every place below it in the hierarchy.
     pub fn place_and_descendants(&self, id: &str) -> BTreeSet<String> {

@@ -237,6 +237,34 @@ vocabulary!(
     Opponent => "opponent", "worked against the agreement or committee (rejected it publicly, arrested its members, broke it up)";
 });
 
+impl AgreementKind {
+    /// Kinds that are agreements proper (truces, settlements, de-escalation
+    /// memoranda, evacuation exchanges, frameworks between states), as
+    /// opposed to the other events the dataset records (offers, demands,
+    /// meetings, committee formations, foundings, statements, crackdowns,
+    /// military pressure, surrenders).
+    pub fn is_agreement(self) -> bool {
+        matches!(
+            self,
+            AgreementKind::LocalTruce
+                | AgreementKind::FinalSettlement
+                | AgreementKind::DeEscalation
+                | AgreementKind::EvacuationSwap
+                | AgreementKind::InternationalFramework
+        )
+    }
+}
+
+impl Status {
+    /// Statuses of an agreement that was concluded (whatever became of it).
+    pub fn is_concluded(self) -> bool {
+        matches!(
+            self,
+            Status::Signed | Status::Implemented | Status::PartlyImplemented | Status::Violated
+        )
+    }
+}
+
 impl Role {
     /// Parties: actors that stood on a side and dealt with the other side.
     pub fn is_party(self) -> bool {

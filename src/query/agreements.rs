@@ -242,6 +242,7 @@ impl AgreementsQuery {
         Ok(Answer {
             rows,
             resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

@@ -323,6 +323,7 @@ impl CentralityQuery {
         Ok(Answer {
             rows,
             resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

@@ -3,7 +3,7 @@
 //! look at — records without participants or signatories, roles and terms
 //! without a locator, dates that are inferred spans, unused actors.
 
-use crate::model::{AgreementKind, Dataset, PlaceKind, Precision, Role, Status};
+use crate::model::{Dataset, PlaceKind, Precision, Role};
 use crate::output::{Column, Row};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -103,18 +103,7 @@ pub fn coverage(ds: &Dataset) -> Vec<CoverageRow> {
         if a.participants.is_empty() {
             gap("no-participants", &a.id, String::new());
         }
-        let agreement_like = matches!(
-            a.kind,
-            AgreementKind::LocalTruce
-                | AgreementKind::FinalSettlement
-                | AgreementKind::DeEscalation
-                | AgreementKind::EvacuationSwap
-                | AgreementKind::InternationalFramework
-        ) && matches!(
-            a.status,
-            Status::Signed | Status::Implemented | Status::PartlyImplemented | Status::Violated
-        );
-        if agreement_like && !a.participants.iter().any(|p| p.role == Role::Signatory) {
+        if a.is_concluded_agreement() && !a.participants.iter().any(|p| p.role == Role::Signatory) {
             gap("no-signatory", &a.id, a.kind.to_string());
         }
         for p in a.participants.iter().filter(|p| p.locator.is_none()) {

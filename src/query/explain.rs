@@ -146,6 +146,7 @@ impl ExplainQuery {
         Ok(Answer {
             rows,
             resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

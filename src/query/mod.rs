@@ -29,6 +29,9 @@ use crate::resolve::Resolution;
 pub struct Answer<R> {
     pub rows: Vec<R>,
     pub resolved: Vec<Resolution>,
+    /// What the caller should know to read the rows right (how a count was
+    /// made), in plain sentences.
+    pub notes: Vec<String>,
 }
 
 impl<R> Answer<R> {
@@ -37,6 +40,7 @@ impl<R> Answer<R> {
         Answer {
             rows,
             resolved: Vec::new(),
+            notes: Vec::new(),
         }
     }
 }

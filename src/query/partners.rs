@@ -39,6 +39,7 @@ impl PartnersQuery {
         Ok(Answer {
             rows: partners(ds, &graph, &actor),
             resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

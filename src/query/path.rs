@@ -190,6 +190,7 @@ impl PathQuery {
         Ok(Answer {
             rows,
             resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

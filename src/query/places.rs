@@ -99,7 +99,11 @@ impl PlacesQuery {
             })
             .collect();
         rows.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Answer { rows, resolved })
+        Ok(Answer {
+            rows,
+            resolved,
+            notes: Vec::new(),
+        })
     }
 }
 

@@ -117,6 +117,7 @@ impl TimelineQuery {
         Ok(Answer {
             rows,
             resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

@@ -366,9 +366,12 @@ fn actors_listing_and_filters() {
     assert_eq!(ids(&v, "id"), ["gov", "guar", "med"]);
     assert_eq!(v[0]["alignment"], "regime");
     assert_eq!(v[0]["agreements"], 2);
+    assert_eq!(v[0]["events"], 2);
+    assert_eq!(v[1]["events"], 3, "guar also negotiated at the a3 meeting");
     assert!(v[0]["aliases"].is_array());
     let (_, out, _) = run(&["actors", "--data", &valid(), "--format", "csv"]);
-    assert!(out.starts_with("id,name_en,name_ar,aliases,kind,alignment,parent,place,agreements\n"));
+    assert!(out
+        .starts_with("id,name_en,name_ar,aliases,kind,alignment,parent,place,agreements,events\n"));
 }
 
 #[test]
