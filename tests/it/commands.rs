@@ -367,7 +367,11 @@ fn actors_listing_and_filters() {
     assert_eq!(v[0]["alignment"], "regime");
     assert_eq!(v[0]["agreements"], 2);
     assert_eq!(v[0]["events"], 2);
-    assert_eq!(v[1]["events"], 3, "guar also negotiated at the a3 meeting");
+    assert_eq!(
+        (v[1]["agreements"].as_u64(), v[1]["events"].as_u64()),
+        (Some(1), Some(2)),
+        "guar guaranteed a2 and negotiated at the a3 meeting"
+    );
     assert!(v[0]["aliases"].is_array());
     let (_, out, _) = run(&["actors", "--data", &valid(), "--format", "csv"]);
     assert!(out
