@@ -92,6 +92,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// The data folder given with `--data` (or a file in it) cannot be read.
+    #[error("cannot read {path}: {reason}\n  help: give --data a readable folder of .toml data files, like graph-data/")]
+    DataDir { path: String, reason: String },
+
+    /// The data folder holds no data files.
+    #[error("{dir} holds no .toml data files\n  help: point --data at a folder like graph-data/ (actors/, places/, agreements/, sources.toml, periods.toml)")]
+    NoDataFiles { dir: String },
 }
 
 fn closest_text(closest: &[String]) -> String {
@@ -123,7 +131,9 @@ impl Error {
             Error::InvalidData(_)
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
-            | Error::BadArgument(_) => 2,
+            | Error::BadArgument(_)
+            | Error::DataDir { .. }
+            | Error::NoDataFiles { .. } => 2,
             Error::Io { .. }
             | Error::Write { .. }
             | Error::Computation(_)
