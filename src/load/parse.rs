@@ -6,20 +6,22 @@
 //!
 //! Loading never stops at the first problem. A record that does not fit its
 //! type (an unknown field, a missing one, a wrong type) is reported and left
-//! out; the others still load. A syntax error is reported once, and hides
-//! only the record it is in: parsing resumes at the next record header found
-//! outside strings (see [`super::scan`]), on a copy of the text whose earlier
-//! part is blanked out, so offsets stay those of the file. The ids that the
-//! hidden or rejected records define still count as known (see
-//! [`Parsed::hidden`]), so references to them do not cascade.
+//! out; the others still load. When a file is not valid TOML, the parser's
+//! recovery is not trusted: the file is cut into its records at the header
+//! lines found outside strings (see [`super::scan`]) and the parts around the
+//! first error are parsed again on their own, until each syntax error is
+//! pinned to one record. That record is reported once (with the first error
+//! it has on its own, so one mistake is one diagnostic) and left out; the
+//! ids it defines still count as known (see [`Parsed::hidden`]). A part is
+//! parsed on a copy of the text whose earlier bytes are blanked out, so its
+//! offsets too are the file's.
 //!
-//! Cost: one parse per file, plus one more per syntax error.
+//! Cost: one parse for a valid file; a few more per syntax error.
 
 use super::raw::*;
 use super::report::Reporter;
 use super::scan;
 use serde::de::{Deserialize, IgnoredAny};
-use std::borrow::Cow;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
@@ -91,72 +93,115 @@ fn items(doc: DeTable<'_>) -> Vec<Item<'_>> {
     out
 }
 
-/// Parses one file, resuming after each syntax error.
+/// One file being parsed.
+struct FileParse<'t> {
+    file: usize,
+    text: &'t str,
+    /// Where the file's records begin (from 0 to the end of the text): part
+    /// `i` is `text[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<usize>,
+    /// Keys before the first header form one record, the root table; only
+    /// the first unknown one is reported.
+    root_end: usize,
+    root_reported: bool,
+}
+
+/// Parses one file.
 fn parse_file(rep: &mut Reporter, file: usize, text: &str, out: &mut Parsed) {
-    // Parsing resumes at `start`; `view` is the text with everything before
-    // `start` blanked out (same length, so spans stay file offsets).
-    let mut start = 0;
-    let mut view = Cow::Borrowed(text);
-    loop {
-        let (doc, errors) = DeTable::parse_recoverable(&view);
-        let items = items(doc.into_inner());
-        let Some(first_error) = errors.iter().min_by_key(|e| offset(e, start)) else {
-            for item in items {
-                take(rep, file, item, out);
-            }
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    let starts = scan::record_starts(text);
+    let root_end = starts.first().copied().unwrap_or(text.len());
+    let mut fp = FileParse {
+        file,
+        text,
+        bounds: Vec::new(),
+        root_end,
+        root_reported: false,
+    };
+    if errors.is_empty() {
+        fp.take_all(rep, doc.into_inner(), out);
+        return;
+    }
+    fp.bounds.push(0);
+    fp.bounds.extend(starts.into_iter().filter(|&s| s > 0));
+    fp.bounds.push(text.len());
+    fp.bounds.dedup();
+    let parts = fp.bounds.len() - 1;
+    fp.broken(rep, 0, parts, doc.into_inner(), &errors, out);
+}
+
+impl FileParse<'_> {
+    /// Parses parts `i..j` on their own.
+    fn parts(&mut self, rep: &mut Reporter, i: usize, j: usize, out: &mut Parsed) {
+        let (from, to) = (self.bounds[i], self.bounds[j]);
+        let Some(part) = self.text.get(from..to) else {
             return;
         };
+        let mut view = " ".repeat(from);
+        view.push_str(part);
+        let (doc, errors) = DeTable::parse_recoverable(&view);
+        if errors.is_empty() {
+            self.take_all(rep, doc.into_inner(), out);
+        } else {
+            self.broken(rep, i, j, doc.into_inner(), &errors, out);
+        }
+    }
 
-        // The broken record: the last one that starts before the first error
-        // (the error may show only later, e.g. after an unclosed `[`). It
-        // ends, as far as can be told, at the next record header outside
-        // strings after its own header line; parsing resumes there.
-        let at = offset(first_error, start);
-        let broken = items.iter().rposition(|i| i.pos <= at);
-        let region_start = broken.map_or(start, |b| items[b].pos);
-        let broken_kind = broken.and_then(|b| match &items[b].what {
-            ItemKind::Record(kind, _) => Some(*kind),
-            _ => None,
-        });
-        let next_line = text
-            .get(region_start..)
-            .and_then(|rest| rest.find('\n'))
-            .map_or(text.len(), |i| region_start + i + 1);
-        let restart = scan::next_record_start(text, region_start, next_line);
-        let region_end = restart.unwrap_or(text.len());
-        report_syntax(
-            rep,
-            file,
-            text,
-            region_start..region_end,
-            first_error,
-            start,
-        );
-
-        for item in items {
-            if item.pos < region_start {
-                take(rep, file, item, out);
-            } else if item.pos < region_end {
+    /// Parts `i..j` parsed together have syntax errors: pins them down.
+    fn broken(
+        &mut self,
+        rep: &mut Reporter,
+        i: usize,
+        j: usize,
+        doc: DeTable<'_>,
+        errors: &[toml::de::Error],
+        out: &mut Parsed,
+    ) {
+        let (from, to) = (self.bounds[i], self.bounds[j]);
+        if j - i == 1 {
+            // One record: report its first error, keep its ids, leave it out.
+            if let Some(e) = errors.first() {
+                report_error(rep, self.file, from, e);
+            }
+            for item in items(doc) {
                 if let ItemKind::Record(kind, value) = &item.what {
                     out.hidden.extend(record_id(value).map(|id| (*kind, id)));
                 }
             }
+            out.hidden.extend(scan::hidden_ids(self.text, from, to));
+            return;
         }
-        out.hidden.extend(scan::hidden_ids(
-            text,
-            region_start,
-            region_end,
-            broken_kind,
-        ));
-
-        match restart {
-            Some(r) if r > start => {
-                start = r;
-                let mut blanked = " ".repeat(r);
-                blanked.push_str(&text[r..]);
-                view = Cow::Owned(blanked);
+        drop(doc);
+        // Parse apart the record holding the first error, what comes before
+        // it (where the cause may be, e.g. an unclosed `[`) and what follows.
+        let first = errors.iter().min_by_key(|e| offset(e, from));
+        let at = first.map_or(from, |e| offset(e, from));
+        let k = (self.bounds.partition_point(|&b| b <= at).saturating_sub(1)).clamp(i, j - 1);
+        let before = rep.len();
+        for (x, y) in [(i, k), (k, k + 1), (k + 1, j)] {
+            if x < y {
+                self.parts(rep, x, y, out);
             }
-            _ => return,
+        }
+        // Each part is fine on its own: the records conflict (a table
+        // defined twice); report that.
+        if rep.len() == before {
+            if let Some(e) = first {
+                report_error(rep, self.file, from, e);
+            }
+        }
+    }
+
+    /// Takes every entry of a document that parsed without syntax errors.
+    fn take_all(&mut self, rep: &mut Reporter, doc: DeTable<'_>, out: &mut Parsed) {
+        for item in items(doc) {
+            if matches!(item.what, ItemKind::Unknown(_)) && item.pos < self.root_end {
+                if self.root_reported {
+                    continue;
+                }
+                self.root_reported = true;
+            }
+            take(rep, self.file, item, out);
         }
     }
 }
@@ -166,24 +211,8 @@ fn offset(e: &toml::de::Error, start: usize) -> usize {
     e.span().map_or(start, |s| s.start.max(start))
 }
 
-/// Reports the one syntax error of a broken record: the first error of the
-/// record parsed on its own (what the user has to fix first), or else the
-/// first error of the whole parse.
-fn report_syntax(
-    rep: &mut Reporter,
-    file: usize,
-    text: &str,
-    region: std::ops::Range<usize>,
-    fallback: &toml::de::Error,
-    start: usize,
-) {
-    let alone = text.get(region.clone()).map(|t| {
-        let mut alone = " ".repeat(region.start);
-        alone.push_str(t);
-        alone
-    });
-    let own = alone.and_then(|a| DeTable::parse(&a).err());
-    let e = own.as_ref().unwrap_or(fallback);
+/// Reports a parser or deserialiser error.
+fn report_error(rep: &mut Reporter, file: usize, start: usize, e: &toml::de::Error) {
     let (code, help) = classify(e.message());
     rep.at(
         file,
@@ -240,6 +269,7 @@ fn de<'de, T: Deserialize<'de>>(value: Spanned<DeValue<'de>>) -> Result<T, toml:
     T::deserialize(ValueDeserializer::from(value))
 }
 
+/// Reports a deserialiser error (at `pos`, the record, if it has no span).
 fn report_de_error(rep: &mut Reporter, file: usize, pos: usize, e: &toml::de::Error) {
     let offset = e.span().map_or(pos, |s| s.start);
     let (code, help) = classify(e.message());
@@ -358,15 +388,25 @@ mod tests {
     }
 
     #[test]
-    fn an_unterminated_multi_line_string_runs_to_the_end() {
+    fn an_unterminated_multi_line_string_hides_only_its_record() {
         let text = format!("[[place]]\nid = \"x\"\nnote = \"\"\"open\n\n{TWO}");
         let (p, d) = parse(&text);
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(p.records.places.is_empty());
-        // The records swallowed by the string still count as defined.
-        for id in ["x", "a", "b"] {
-            assert!(p.hidden.contains(&(Kind::Place, id.to_string())), "{id}");
-        }
+        // Reported where the string runs into the next record.
+        assert_eq!((d[0].line, d[0].column), (5, 1));
+        assert_eq!(p.records.places.len(), 2);
+        assert!(p.hidden.contains(&(Kind::Place, "x".to_string())));
+    }
+
+    #[test]
+    fn records_that_conflict_are_reported() {
+        // Each part is valid alone, but `actor` is both an inline array and
+        // an array of tables: not TOML, so not accepted silently.
+        let text = "actor = []\n[[actor]]\nid = \"a\"\nname_en = \"A\"\nname_ar = \"أ\"\nkind = \"state\"\nalignment = \"regime\"\n";
+        let (p, d) = parse(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("syntax", 2));
+        assert_eq!(p.records.actors.len(), 1);
     }
 
     #[test]
