@@ -7,16 +7,17 @@
 //! Loading never stops at the first problem. A record that does not fit its
 //! type (an unknown field, a missing one, a wrong type) is reported and left
 //! out; the others still load. When a file is not valid TOML, the parser's
-//! recovery is not trusted: the file is cut into its records at the header
-//! lines found outside strings (see [`super::scan`]) and the parts around the
-//! first error are parsed again on their own, until each syntax error is
-//! pinned to one record. That record is reported once (with the first error
-//! it has on its own, so one mistake is one diagnostic) and left out; the
-//! ids it defines still count as known (see [`Parsed::hidden`]). A part is
-//! parsed on a copy of the text whose earlier bytes are blanked out, so its
-//! offsets too are the file's.
+//! recovery is not trusted (it can drop earlier records, or stop at a key
+//! without `=`): the file is cut into its records at the header lines found
+//! outside strings (see [`super::scan`]) and each is parsed on its own. A
+//! record with a syntax error is reported once (with the first error it has
+//! on its own, so one mistake is one diagnostic) and left out; the ids it
+//! defines still count as known (see [`Parsed::hidden`]). The file is then
+//! parsed once more with the broken records blanked out (same length, so
+//! the other records' spans are still the file's offsets).
 //!
-//! Cost: one parse for a valid file; a few more per syntax error.
+//! Cost: one parse for a valid file, three for a file with syntax errors
+//! (whatever their number): linear in the size of the file.
 
 use super::raw::*;
 use super::report::Reporter;
@@ -93,134 +94,122 @@ fn items(doc: DeTable<'_>) -> Vec<Item<'_>> {
     out
 }
 
-/// One file being parsed.
-struct FileParse<'t> {
-    file: usize,
-    text: &'t str,
-    /// Where the file's records begin (from 0 to the end of the text): part
-    /// `i` is `text[bounds[i]..bounds[i + 1]]`.
-    bounds: Vec<usize>,
-    /// Keys before the first header form one record, the root table; only
-    /// the first unknown one is reported.
-    root_end: usize,
-    root_reported: bool,
-}
-
-/// Parses one file.
+/// Parses one file: once as a whole; when that fails, once per record to
+/// find the broken ones, and once more with the broken records blanked out
+/// (same length, so the spans of the others stay file offsets).
 fn parse_file(rep: &mut Reporter, file: usize, text: &str, out: &mut Parsed) {
-    let (doc, errors) = DeTable::parse_recoverable(text);
     let starts = scan::record_starts(text);
-    let root_end = starts.first().copied().unwrap_or(text.len());
-    let mut fp = FileParse {
-        file,
-        text,
-        bounds: Vec::new(),
-        root_end,
-        root_reported: false,
+    let mut root = Root {
+        end: starts.first().copied().unwrap_or(text.len()),
+        reported: false,
     };
+    let (doc, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
-        fp.take_all(rep, doc.into_inner(), out);
+        take_all(rep, file, doc.into_inner(), &mut root, out);
         return;
     }
-    fp.bounds.push(0);
-    fp.bounds.extend(starts.into_iter().filter(|&s| s > 0));
-    fp.bounds.push(text.len());
-    fp.bounds.dedup();
-    let parts = fp.bounds.len() - 1;
-    fp.broken(rep, 0, parts, doc.into_inner(), &errors, out);
-}
+    drop((doc, errors));
 
-impl FileParse<'_> {
-    /// Parses parts `i..j` on their own.
-    fn parts(&mut self, rep: &mut Reporter, i: usize, j: usize, out: &mut Parsed) {
-        let (from, to) = (self.bounds[i], self.bounds[j]);
-        let Some(part) = self.text.get(from..to) else {
-            return;
+    let mut bounds = vec![0];
+    bounds.extend(starts.into_iter().filter(|&s| s > 0 && s < text.len()));
+    bounds.push(text.len());
+    let mut view = String::with_capacity(text.len());
+    let mut clean = Vec::new();
+    for w in bounds.windows(2) {
+        let (from, to) = (w[0], w[1]);
+        let Some(part) = text.get(from..to) else {
+            continue;
         };
-        let mut view = " ".repeat(from);
-        view.push_str(part);
-        let (doc, errors) = DeTable::parse_recoverable(&view);
-        if errors.is_empty() {
-            self.take_all(rep, doc.into_inner(), out);
-        } else {
-            self.broken(rep, i, j, doc.into_inner(), &errors, out);
-        }
-    }
-
-    /// Parts `i..j` parsed together have syntax errors: pins them down.
-    fn broken(
-        &mut self,
-        rep: &mut Reporter,
-        i: usize,
-        j: usize,
-        doc: DeTable<'_>,
-        errors: &[toml::de::Error],
-        out: &mut Parsed,
-    ) {
-        let (from, to) = (self.bounds[i], self.bounds[j]);
-        if j - i == 1 {
-            // One record: report its first error, keep its ids, leave it out.
-            if let Some(e) = errors.first() {
-                report_error(rep, self.file, from, e);
+        match part_problem(part) {
+            None => {
+                view.push_str(part);
+                clean.push((from, to));
             }
-            for item in items(doc) {
-                if let ItemKind::Record(kind, value) = &item.what {
-                    out.hidden.extend(record_id(value).map(|id| (*kind, id)));
-                }
-            }
-            out.hidden.extend(scan::hidden_ids(self.text, from, to));
-            return;
-        }
-        drop(doc);
-        // Parse apart the record holding the first error, what comes before
-        // it (where the cause may be, e.g. an unclosed `[`) and what follows.
-        let first = errors.iter().min_by_key(|e| offset(e, from));
-        let at = first.map_or(from, |e| offset(e, from));
-        let k = (self.bounds.partition_point(|&b| b <= at).saturating_sub(1)).clamp(i, j - 1);
-        let before = rep.len();
-        for (x, y) in [(i, k), (k, k + 1), (k + 1, j)] {
-            if x < y {
-                self.parts(rep, x, y, out);
-            }
-        }
-        // Each part is fine on its own: the records conflict (a table
-        // defined twice); report that.
-        if rep.len() == before {
-            if let Some(e) = first {
-                report_error(rep, self.file, from, e);
+            Some((e, ids)) => {
+                let at = from + offset(&e).min(part.len());
+                report_error(rep, file, at, &e);
+                out.hidden.extend(ids);
+                out.hidden.extend(scan::hidden_ids(text, from, to));
+                view.extend(std::iter::repeat_n(' ', part.len()));
             }
         }
     }
 
-    /// Takes every entry of a document that parsed without syntax errors.
-    fn take_all(&mut self, rep: &mut Reporter, doc: DeTable<'_>, out: &mut Parsed) {
-        for item in items(doc) {
-            if matches!(item.what, ItemKind::Unknown(_)) && item.pos < self.root_end {
-                if self.root_reported {
-                    continue;
-                }
-                self.root_reported = true;
-            }
-            take(rep, self.file, item, out);
+    let (doc, errors) = DeTable::parse_recoverable(&view);
+    // Errors left (always, if no record was broken alone) mean that records
+    // fine on their own conflict (a table defined twice): report the first,
+    // and keep every id they define as known, since the parser's recovery
+    // may have dropped some.
+    if let Some(e) = errors.iter().min_by_key(|e| offset(e)) {
+        report_error(rep, file, offset(e), e);
+        for (from, to) in clean {
+            out.hidden.extend(scan::hidden_ids(text, from, to));
         }
+    }
+    take_all(rep, file, doc.into_inner(), &mut root, out);
+}
+
+/// Why one record of a file that is not valid TOML cannot be read with the
+/// others, with the ids it defines: its first syntax error on its own (what
+/// to fix first), or a record type that is not an array of records (a
+/// `[agreement]` table, or a stray `[[agreement.terms]]` before any
+/// `[[agreement]]`), which would clash with the records of that type
+/// elsewhere in the file. Error offsets are relative to the part.
+fn part_problem(part: &str) -> Option<(toml::de::Error, Vec<(Kind, String)>)> {
+    let (doc, errors) = DeTable::parse_recoverable(part);
+    let mut items = items(doc.into_inner());
+    let ids = |items: &[Item<'_>]| {
+        items
+            .iter()
+            .filter_map(|i| match &i.what {
+                ItemKind::Record(kind, value) => Some((*kind, record_id(value)?)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    if let Some(e) = errors.into_iter().next() {
+        return Some((e, ids(&items)));
+    }
+    let clash = items
+        .iter()
+        .position(|i| matches!(i.what, ItemKind::NotArray(_)))?;
+    let ids = ids(&items);
+    let ItemKind::NotArray(value) = items.swap_remove(clash).what else {
+        return None;
+    };
+    let e = Vec::<IgnoredAny>::deserialize(ValueDeserializer::from(value)).err()?;
+    Some((e, ids))
+}
+
+/// Keys before the first header form one record, the root table: only the
+/// first unknown one is reported.
+struct Root {
+    end: usize,
+    reported: bool,
+}
+
+/// Takes every entry of a document.
+fn take_all(rep: &mut Reporter, file: usize, doc: DeTable<'_>, root: &mut Root, out: &mut Parsed) {
+    for item in items(doc) {
+        if matches!(item.what, ItemKind::Unknown(_)) && item.pos < root.end {
+            if root.reported {
+                continue;
+            }
+            root.reported = true;
+        }
+        take(rep, file, item, out);
     }
 }
 
-/// Where a parse error is (errors without a span are put at `start`).
-fn offset(e: &toml::de::Error, start: usize) -> usize {
-    e.span().map_or(start, |s| s.start.max(start))
+/// Where a parse error is in the text that was parsed.
+fn offset(e: &toml::de::Error) -> usize {
+    e.span().map_or(0, |s| s.start)
 }
 
-/// Reports a parser or deserialiser error.
-fn report_error(rep: &mut Reporter, file: usize, start: usize, e: &toml::de::Error) {
+/// Reports a parser error at byte `at` of the file.
+fn report_error(rep: &mut Reporter, file: usize, at: usize, e: &toml::de::Error) {
     let (code, help) = classify(e.message());
-    rep.at(
-        file,
-        offset(e, start),
-        code,
-        e.message().trim().to_string(),
-        help,
-    );
+    rep.at(file, at, code, e.message().trim().to_string(), help);
 }
 
 /// The `id` string of a parsed record, if it has one.
@@ -406,7 +395,8 @@ mod tests {
         let (p, d) = parse(text);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].code, d[0].line), ("syntax", 2));
-        assert_eq!(p.records.actors.len(), 1);
+        // The parser's recovery dropped the record; its id is still known.
+        assert!(p.hidden.contains(&(Kind::Actor, "a".to_string())));
     }
 
     #[test]
@@ -424,5 +414,24 @@ mod tests {
         assert_eq!(p.records.places.len(), 2);
         assert!(p.hidden.contains(&(Kind::Place, "c".to_string())));
         assert!(p.hidden.contains(&(Kind::Place, "d".to_string())));
+    }
+
+    #[test]
+    fn every_broken_record_is_reported_once() {
+        // 2,000 records, every other one broken: each broken record is one
+        // diagnostic and the others load (three parses, not one per error).
+        let mut text = String::new();
+        for i in 0..2_000 {
+            let name = if i % 2 == 0 { "\"P\"" } else { "\"P" };
+            text.push_str(&format!(
+                "[[place]]\nid = \"p{i}\"\nname_en = {name}\nname_ar = \"ب\"\nkind = \"area\"\n"
+            ));
+        }
+        let (p, d) = parse(&text);
+        assert_eq!(d.len(), 1_000);
+        assert!(d.iter().all(|x| x.code == "syntax"));
+        assert_eq!((d[0].line, d[1].line), (8, 18));
+        assert_eq!(p.records.places.len(), 1_000);
+        assert_eq!(p.hidden.iter().filter(|(_, id)| id == "p1999").count(), 2);
     }
 }

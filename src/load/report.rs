@@ -96,11 +96,6 @@ impl<'a> Reporter<'a> {
         self.at(file, s.span().start, code, message, help);
     }
 
-    /// How many problems were recorded so far.
-    pub(super) fn len(&self) -> usize {
-        self.diags.len()
-    }
-
     /// `path:line` of a byte offset, for "first at ..." messages.
     pub(super) fn place(&self, file: usize, offset: usize) -> String {
         match self.locators.get(file) {
