@@ -7,25 +7,26 @@
 //! record it is in, and the ids of hidden records still count as defined, so
 //! one mistake does not cascade into errors elsewhere.
 //!
-//! [`check_files`] is a pipeline of phases, one file each:
+//! [`check_files`] is a short pipeline of phases, one file each:
 //!
-//! | file | phase |
+//! | file | phase (diagnostic codes) |
 //! |---|---|
-//! | `mod.rs` | public API; reading the folder as bytes and decoding UTF-8 (`encoding`) |
-//! | [`parse`] | 1. each file parsed once as TOML; each record deserialised with absolute spans (`syntax`, `unknown-field`, `missing`) |
-//! | [`scan`] | the lexical look at text the parser rejected (where to resume, which ids it hides) |
-//! | [`ids`] | 2. ids kebab-case and unique (`bad-id`, `duplicate-id`); the known-id sets |
-//! | [`refs`] | 3. every reference names a known record (`unknown-id`) |
-//! | [`values`] | 4. coded values are in their vocabulary (`bad-value`) |
-//! | [`dates`] | 5. dates are possible, periods in order (`bad-date`) |
-//! | [`rules`] | required content: places, sources, signatories' sides (`missing`) |
-//! | [`cycles`] | 6. no cycle in the place/actor hierarchies or `follows` chains (`cycle`) |
-//! | [`assemble`] | 7. the model built from the checked records |
+//! | `mod.rs` | public API; reading the folder as bytes, decoding UTF-8 (`encoding`) |
+//! | `parse.rs` | 1. each file parsed once as TOML, each record deserialised with absolute spans (`syntax`, `unknown-field`, `missing`) |
+//! | `scan.rs` | the lexical look at a file the parser rejected: where its records begin, which ids a broken one defines |
+//! | `ids.rs` | 2. ids kebab-case and unique (`bad-id`, `duplicate-id`); the known-id sets |
+//! | `refs.rs` | 3. every reference names a known record (`unknown-id`) |
+//! | `values.rs` | 4. coded values are in their vocabulary (`bad-value`) |
+//! | `dates.rs` | 5. dates are possible, periods in order (`bad-date`) |
+//! | `rules.rs` | 5b. required content: places, sources, signatories' sides (`missing`) |
+//! | `cycles.rs` | 6. no cycle in the place/actor hierarchies or `follows` chains (`cycle`) |
+//! | `assemble.rs` | 7. the model built from the checked records |
 //!
-//! The file format is separate from the model: [`raw`] types mirror the TOML
-//! (with spans), [`crate::model`] types are what the rest of the crate uses.
-//! [`report`] turns byte offsets into line:column. Every phase is linear in
-//! the size of the data (hash maps for ids, colour marks for cycles).
+//! The file format is separate from the model: `raw.rs` types mirror the
+//! TOML (with spans), [`crate::model`] types are what the rest of the crate
+//! uses. `report.rs` turns byte offsets into line:column and keeps the list.
+//! Every phase is linear in the size of the data (hash maps for ids and
+//! references, colour marks for cycles).
 
 mod assemble;
 mod cycles;
@@ -361,6 +362,16 @@ alignment = "regime-ally"
         let line = BASE.lines().position(|l| l == "name_en = \"B\"").unwrap() + 1;
         assert_eq!((d[0].line, d[0].column), (line, 12));
         assert!(d[0].help.contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_bad_byte_outside_a_string_is_one_problem() {
+        let mut bytes = BASE.as_bytes().to_vec();
+        let at = BASE.find("kind = \"study\"").unwrap() + "kind".len();
+        bytes.insert(at, 0xFF);
+        let (_, d) = check_files(&[SourceFile::from_bytes("t.toml", bytes)]);
+        let codes: Vec<&str> = d.iter().map(|x| x.code).collect();
+        assert_eq!(codes, ["encoding"], "{d:?}");
     }
 
     #[test]

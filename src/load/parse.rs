@@ -2,7 +2,8 @@
 //! ([`toml::de::DeTable`], which keeps the span of every key and value), and
 //! each top-level record (`[[actor]]`, `[[place]]`, `[[agreement]]`,
 //! `[[source]]`, `[[period]]`) is deserialised on its own into its `Raw*`
-//! type. Spans are absolute byte offsets into the file, with no arithmetic.
+//! type. Its spans are absolute byte offsets into the file, with no offset
+//! arithmetic anywhere.
 //!
 //! Loading never stops at the first problem. A record that does not fit its
 //! type (an unknown field, a missing one, a wrong type) is reported and left
@@ -12,9 +13,11 @@
 //! outside strings (see [`super::scan`]) and each is parsed on its own. A
 //! record with a syntax error is reported once (with the first error it has
 //! on its own, so one mistake is one diagnostic) and left out; the ids it
-//! defines still count as known (see [`Parsed::hidden`]). The file is then
-//! parsed once more with the broken records blanked out (same length, so
-//! the other records' spans are still the file's offsets).
+//! defines still count as known (see [`Parsed::hidden`]); the position of
+//! that error is the one place where an offset is added (the record's start
+//! in the file). The file is then parsed once more with the broken records
+//! blanked out (same length, so the other records' spans are still the
+//! file's offsets).
 //!
 //! Cost: one parse for a valid file, three for a file with syntax errors
 //! (whatever their number): linear in the size of the file.
@@ -118,6 +121,8 @@ fn parse_file(rep: &mut Reporter, file: usize, text: &str, out: &mut Parsed) {
     for w in bounds.windows(2) {
         let (from, to) = (w[0], w[1]);
         let Some(part) = text.get(from..to) else {
+            // Not reached (parts start at line starts); keep the length.
+            view.extend(std::iter::repeat_n(' ', to.saturating_sub(from)));
             continue;
         };
         match part_problem(part) {

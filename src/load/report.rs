@@ -106,11 +106,26 @@ impl<'a> Reporter<'a> {
 
     /// Every problem, sorted by file, line and column (problems at the same
     /// position keep the order the phases found them), duplicates removed.
+    /// A bad byte outside a string also breaks the TOML syntax there: the
+    /// `encoding` problem says it better, so a `syntax` one at the same
+    /// position is dropped.
     pub(super) fn finish(self) -> Vec<Diagnostic> {
         let mut diags = self.diags;
         diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         diags.dedup();
-        diags
+        let same_place = |a: &Diagnostic, b: &Diagnostic| {
+            (&a.file, a.line, a.column) == (&b.file, b.line, b.column)
+        };
+        let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+        for d in diags {
+            let after_encoding = out
+                .last()
+                .is_some_and(|p| p.code == "encoding" && same_place(p, &d));
+            if !(d.code == "syntax" && after_encoding) {
+                out.push(d);
+            }
+        }
+        out
     }
 }
 
