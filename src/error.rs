@@ -185,6 +185,10 @@ pub enum Error {
         format: &'static str,
         message: String,
     },
+
+    /// The data folder given with `--data` (or a file in it) cannot be read.
+    #[error("cannot read {path}: {reason}")]
+    DataDir { path: String, reason: String },
 }
 
 fn closest_text(closest: &[String]) -> String {
@@ -229,7 +233,8 @@ impl Error {
             | Error::NoPlacesAtLevel { .. }
             | Error::PeriodBatchWithPeriod
             | Error::ClustersNeedLayout { .. }
-            | Error::UnknownImageExtension { .. } => true,
+            | Error::UnknownImageExtension { .. }
+            | Error::DataDir { .. } => true,
             Error::Io { .. }
             | Error::Write { .. }
             | Error::DidNotConverge { .. }

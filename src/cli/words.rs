@@ -95,6 +95,10 @@ pub fn library(e: &Error) -> String {
             "point --data at a folder like graph-data/ (actors/, places/, agreements/, sources.toml, periods.toml)",
         ),
         Error::MissingTool { help: h, .. } => help(e.to_string(), h),
+        Error::DataDir { .. } => help(
+            e.to_string(),
+            "give --data a readable folder of .toml data files, like graph-data/",
+        ),
         _ => e.to_string(),
     }
 }

@@ -6,7 +6,7 @@ pub mod vocab;
 
 use indexmap::IndexMap;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub use date::{Day, FuzzyDate, Precision, Qualifier};
 pub use vocab::*;
@@ -144,22 +144,30 @@ impl Agreement {
 }
 
 impl Dataset {
-    /// The place and every place below it in the hierarchy.
+    /// The place and every place below it in the hierarchy. Linear in the
+    /// number of places: one pass builds the children lists, one walk
+    /// collects the subtree (each place is visited once, even in a cycle).
     pub fn place_and_descendants(&self, id: &str) -> BTreeSet<String> {
-        let mut set = BTreeSet::new();
-        set.insert(id.to_string());
-        // The hierarchy is acyclic (validated), so a fixed point is reached.
-        loop {
-            let before = set.len();
-            for p in self.places.values() {
-                if p.parent.as_ref().is_some_and(|par| set.contains(par)) {
-                    set.insert(p.id.clone());
-                }
-            }
-            if set.len() == before {
-                return set;
+        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for p in self.places.values() {
+            if let Some(par) = &p.parent {
+                children
+                    .entry(par.as_str())
+                    .or_default()
+                    .push(p.id.as_str());
             }
         }
+        let mut set = BTreeSet::new();
+        set.insert(id.to_string());
+        let mut stack = vec![id];
+        while let Some(cur) = stack.pop() {
+            for &child in children.get(cur).into_iter().flatten() {
+                if set.insert(child.to_string()) {
+                    stack.push(child);
+                }
+            }
+        }
+        set
     }
 
     /// The chain from a place up to the root, starting with the place itself.
