@@ -7,9 +7,9 @@
 //! every day it may mean is (containment).
 
 use crate::error::{Error, Result};
-use crate::graph::{project, ActorGraph};
+use crate::graph::{project_with, ActorGraph};
 use crate::model::vocab::vocabulary;
-use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Role};
+use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Participant, Role};
 use crate::resolve::{self, Resolution};
 use std::collections::BTreeSet;
 
@@ -32,6 +32,8 @@ pub struct SliceSpec {
     pub agreement_kinds: Vec<AgreementKind>,
     /// Only actors of these alignments (empty: all).
     pub alignments: Vec<Alignment>,
+    /// Leave out the roles the coders inferred (`inferred = true`).
+    pub no_inferred: bool,
 }
 
 vocabulary!(
@@ -72,6 +74,8 @@ pub struct Slice {
     pub alignments: Vec<Alignment>,
     /// The actors those alignments allow (None: all).
     pub allowed_actors: Option<BTreeSet<String>>,
+    /// Leave out inferred roles.
+    pub no_inferred: bool,
     /// How the region and period names were taken.
     pub resolved: Vec<Resolution>,
 }
@@ -134,6 +138,7 @@ impl Slice {
             actor_roles: Vec::new(),
             alignments,
             allowed_actors,
+            no_inferred: spec.no_inferred,
             resolved,
         })
     }
@@ -157,7 +162,7 @@ impl Slice {
             return false;
         }
         if let Some(actor) = &self.actor {
-            if !a.participants.iter().any(|p| {
+            if !self.participants(a).any(|p| {
                 &p.actor == actor
                     && (self.actor_roles.is_empty() || self.actor_roles.contains(&p.role))
             }) {
@@ -165,7 +170,7 @@ impl Slice {
             }
         }
         if let Some(allowed) = &self.allowed_actors {
-            if !a.participants.iter().any(|p| allowed.contains(&p.actor)) {
+            if !self.participants(a).any(|p| allowed.contains(&p.actor)) {
                 return false;
             }
         }
@@ -177,10 +182,34 @@ impl Slice {
         self.allowed_actors.as_ref().is_none_or(|s| s.contains(id))
     }
 
-    /// The actor graph of the slice: its agreements projected, with ties
-    /// between actors the alignment filter drops removed.
+    /// Whether a participation counts in this slice: not an inferred role
+    /// under `--no-inferred`.
+    pub fn keeps_role(&self, p: &Participant) -> bool {
+        !(self.no_inferred && p.inferred)
+    }
+
+    /// Whether a participation is kept by both filters (role and alignment),
+    /// as the two-mode graph needs.
+    pub fn keeps(&self, p: &Participant) -> bool {
+        self.keeps_role(p) && self.keeps_actor(&p.actor)
+    }
+
+    /// The participations of an agreement the slice counts.
+    pub fn participants<'a>(
+        &'a self,
+        a: &'a Agreement,
+    ) -> impl Iterator<Item = &'a Participant> + 'a {
+        a.participants.iter().filter(|p| self.keeps_role(p))
+    }
+
+    /// The actor graph of the slice: its agreements projected (without the
+    /// roles it leaves out, and with no tie between an actor and a body it
+    /// belongs to), with ties between actors the alignment filter drops
+    /// removed.
     pub fn actor_graph(&self, ds: &Dataset) -> ActorGraph {
-        let mut g = project(&self.select(ds));
+        let mut g = project_with(&self.select(ds), &|p| self.keeps_role(p), &|a, b| {
+            ds.actors_related(a, b)
+        });
         g.ties
             .retain(|t| self.keeps_actor(&t.from) && self.keeps_actor(&t.to));
         g

@@ -61,6 +61,10 @@ pub struct SliceArgs {
     /// ties between such actors, listings keep agreements with at least one of them.
     #[arg(long = "alignment", value_name = "ALIGNMENT", value_delimiter = ',')]
     pub alignments: Vec<Alignment>,
+    /// Leave out every role the coders inferred rather than read in the source (marked `*` in
+    /// tables, `inferred` in JSON and CSV), to report results without them.
+    #[arg(long)]
+    pub no_inferred: bool,
 }
 
 impl SliceArgs {
@@ -78,6 +82,7 @@ impl SliceArgs {
             },
             agreement_kinds: self.agreement_kinds.clone(),
             alignments: self.alignments.clone(),
+            no_inferred: self.no_inferred,
         }
     }
 }
@@ -154,7 +159,7 @@ pub fn measures(list: &[MeasureArg]) -> Vec<Measure> {
 }
 
 /// The default `--relation` of the measuring commands, as clap shows it.
-pub const DEFAULT_RELATION_TEXT: &str = "signing,negotiating,guaranteeing,mediating";
+pub const DEFAULT_RELATION_TEXT: &str = "signing,negotiating,guaranteeing,mediating,hosting";
 
 /// `--relation` with the measuring commands' default.
 #[derive(Debug, Clone, clap::Args)]
@@ -203,7 +208,7 @@ mod tests {
             ]),
             [Relation::Signing, Relation::Mediating]
         );
-        assert_eq!(relations(&[One(Relation::Signing), All]).len(), 5);
+        assert_eq!(relations(&[One(Relation::Signing), All]).len(), 6);
         assert_eq!(
             measures(&[
                 MeasureArg::One(Measure::PageRank),

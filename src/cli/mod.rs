@@ -14,6 +14,7 @@ pub mod edges;
 pub mod ego;
 pub mod explain;
 pub mod export;
+pub mod participations;
 pub mod partners;
 pub mod path;
 pub mod places;
@@ -68,6 +69,8 @@ pub enum Command {
     Centrality(centrality::Args),
     /// Whom an actor negotiated with, and who guaranteed or mediated for it.
     Partners(partners::Args),
+    /// Every actor's role in every agreement of a slice (who was excluded where, …).
+    Participations(participations::Args),
     /// The shortest chains of actors linking two actors, with the agreements on each link.
     Path(path::Args),
     /// The actors within N ties of an actor.
@@ -145,6 +148,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
         Command::Agreements(a) => agreements::run(a, &ds()?, out),
         Command::Centrality(a) => centrality::run(a, &ds()?, out),
         Command::Partners(a) => partners::run(a, &ds()?, out),
+        Command::Participations(a) => participations::run(a, &ds()?, out),
         Command::Edges(a) => edges::run(a, &ds()?, out),
         Command::Path(a) => path::run(a, &ds()?, out),
         Command::Ego(a) => ego::run(a, &ds()?, out),

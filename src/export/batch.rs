@@ -286,6 +286,7 @@ mod tests {
             aliases: vec![],
             kind,
             parent: parent.map(String::from),
+            members: vec![],
             note: None,
         }
     }

@@ -162,6 +162,7 @@ pub fn relation_look(r: Relation) -> EdgeLook {
         Relation::Negotiating => look("solid", "#666666", "both", "tee", "tee"),
         Relation::Guaranteeing => look("dashed", "#000000", "forward", "normal", "none"),
         Relation::Mediating => look("dotted", "#000000", "forward", "empty", "none"),
+        Relation::Hosting => look("dotted", "#777777", "forward", "odot", "none"),
     }
 }
 
@@ -173,6 +174,7 @@ pub fn relation_ar(r: Relation) -> &'static str {
         Relation::Negotiating => "تفاوض",
         Relation::Guaranteeing => "ضمان",
         Relation::Mediating => "وساطة",
+        Relation::Hosting => "استضافة",
     }
 }
 

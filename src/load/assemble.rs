@@ -87,6 +87,7 @@ fn place(x: &RawPlace) -> Option<Place> {
         aliases: x.aliases.clone(),
         kind: value(&x.kind)?,
         parent: x.parent.as_ref().map(text),
+        members: x.members.iter().map(text).collect(),
         note: x.note.clone(),
     })
 }
@@ -122,17 +123,24 @@ fn agreement(a: &RawAgreement) -> Option<Agreement> {
             })
         })
         .collect();
+    // One participant per role: `also` lists further roles of the same
+    // participation, which share its actor, side, locator, note and mark.
     let participants = a
         .participants
         .iter()
-        .filter_map(|x| {
-            Some(Participant {
-                actor: text(&x.actor),
-                role: value(&x.role)?,
-                side: x.side.as_ref().and_then(value),
-                locator: x.locator.clone(),
-                note: x.note.clone(),
-            })
+        .flat_map(|x| {
+            std::iter::once(&x.role)
+                .chain(&x.also)
+                .filter_map(move |r| {
+                    Some(Participant {
+                        actor: text(&x.actor),
+                        role: value(r)?,
+                        side: x.side.as_ref().and_then(value),
+                        inferred: x.inferred,
+                        locator: x.locator.clone(),
+                        note: x.note.clone(),
+                    })
+                })
         })
         .collect();
     let terms = a
@@ -142,6 +150,7 @@ fn agreement(a: &RawAgreement) -> Option<Agreement> {
             Some(Term {
                 code: value(&t.code)?,
                 count: t.count,
+                unit: t.unit.as_ref().and_then(value),
                 destination: t.destination.as_ref().map(text),
                 locator: t.locator.clone(),
                 note: t.note.clone(),

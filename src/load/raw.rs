@@ -86,6 +86,8 @@ pub(super) struct RawPlace {
     pub aliases: Vec<String>,
     pub kind: S,
     pub parent: Option<S>,
+    #[serde(default)]
+    pub members: Vec<S>,
     pub note: Option<String>,
 }
 
@@ -117,7 +119,12 @@ pub(super) struct RawPeriod {
 pub(super) struct RawParticipant {
     pub actor: S,
     pub role: S,
+    /// Further roles the actor held in the same participation.
+    #[serde(default)]
+    pub also: Vec<S>,
     pub side: Option<S>,
+    #[serde(default)]
+    pub inferred: bool,
     pub locator: Option<String>,
     pub note: Option<String>,
 }
@@ -127,6 +134,7 @@ pub(super) struct RawParticipant {
 pub(super) struct RawTerm {
     pub code: S,
     pub count: Option<u64>,
+    pub unit: Option<S>,
     pub destination: Option<S>,
     pub locator: Option<String>,
     pub note: Option<String>,

@@ -14,6 +14,9 @@ pub(super) fn check_references(rep: &mut Reporter, r: &Records, k: &KnownIds) {
         if let Some(par) = &rec.raw.parent {
             reference(rep, rec.file, par, "place", &k.places);
         }
+        for m in &rec.raw.members {
+            reference(rep, rec.file, m, "place", &k.places);
+        }
     }
     for rec in &r.actors {
         let (f, a) = (rec.file, &rec.raw);

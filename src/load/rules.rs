@@ -1,14 +1,41 @@
 //! Phase 5b, required content that the file format cannot express as
-//! required fields: an agreement names a place and cites a source, and a
-//! signatory has a side (signing edges join signatories of opposite sides).
+//! required fields: an agreement names a place and cites a source, a
+//! signatory has a side (signing edges join signatories of opposite sides),
+//! a place group lists its members and only a group has members.
 //! Every gap is reported; loading never stops at the first problem.
 
 use super::raw::Records;
 use super::report::Reporter;
-use crate::model::{Role, Vocabulary};
+use crate::model::{PlaceKind, Role, Vocabulary};
 
-/// Reports agreements without places or sources and signatories without a side.
+/// Reports agreements without places or sources, signatories without a
+/// side, and place groups without members (or members outside a group).
 pub(super) fn check_required(rep: &mut Reporter, r: &Records) {
+    for rec in &r.places {
+        let (f, p) = (rec.file, &rec.raw);
+        let group = PlaceKind::from_text(p.kind.get_ref()) == Some(PlaceKind::Group);
+        if group && p.members.is_empty() {
+            rep.on(
+                f,
+                &p.id,
+                "missing",
+                format!("place group '{}' has no members", p.id.get_ref()),
+                "add members = [\"...\"] with the ids of the places it gathers",
+            );
+        }
+        if let (false, Some(first)) = (group, p.members.first()) {
+            rep.on(
+                f,
+                first,
+                "bad-value",
+                format!(
+                    "place '{}' lists members but is not a group",
+                    p.id.get_ref()
+                ),
+                "set kind = \"group\", or put the members' parent = this place instead",
+            );
+        }
+    }
     for rec in &r.agreements {
         let (f, a) = (rec.file, &rec.raw);
         if a.places.is_empty() {

@@ -22,12 +22,18 @@ pub(super) fn check_values(rep: &mut Reporter, r: &Records) {
         check::<Status>(rep, f, &a.status);
         for x in &a.participants {
             check::<Role>(rep, f, &x.role);
+            for r in &x.also {
+                check::<Role>(rep, f, r);
+            }
             if let Some(side) = &x.side {
                 check::<Side>(rep, f, side);
             }
         }
         for t in &a.terms {
             check::<TermCode>(rep, f, &t.code);
+            if let Some(u) = &t.unit {
+                check::<Unit>(rep, f, u);
+            }
         }
     }
 }

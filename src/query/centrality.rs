@@ -175,12 +175,7 @@ pub fn slice_two_mode(
     relations: &[Relation],
     weighting: Weighting,
 ) -> TwoMode {
-    TwoMode::build(
-        &slice.select(ds),
-        relations,
-        &|a| slice.keeps_actor(a),
-        weighting,
-    )
+    TwoMode::build(&slice.select(ds), relations, &|p| slice.keeps(p), weighting)
 }
 
 fn rows_for(

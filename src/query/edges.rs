@@ -29,6 +29,9 @@ pub struct EdgeRow {
     pub directed: bool,
     pub weight: usize,
     pub agreements: Vec<String>,
+    /// The agreements (among `agreements`) where the edge rests only on
+    /// roles the coders inferred.
+    pub inferred: Vec<String>,
 }
 
 /// CSV record of an [`EdgeRow`].
@@ -40,6 +43,7 @@ pub struct EdgeCsv {
     pub directed: bool,
     pub weight: usize,
     pub agreements: String,
+    pub inferred: String,
 }
 
 impl Row for EdgeRow {
@@ -52,6 +56,7 @@ impl Row for EdgeRow {
             directed: self.directed,
             weight: self.weight,
             agreements: join(&self.agreements),
+            inferred: join(&self.inferred),
         }
     }
     fn columns() -> Vec<Column<Self>> {
@@ -87,6 +92,7 @@ impl EdgesQuery {
                     directed: false,
                     weight: e.agreements.len(),
                     agreements: e.agreements.clone(),
+                    inferred: e.inferred.clone(),
                 })
                 .collect()
         } else {
@@ -99,6 +105,7 @@ impl EdgesQuery {
                     directed: t.relation.is_directed(),
                     weight: t.weight(),
                     agreements: t.agreements.clone(),
+                    inferred: t.inferred.clone(),
                 })
                 .collect()
         };

@@ -34,6 +34,8 @@ pub struct ExplainRow {
     /// Locators of the two participants' roles.
     pub participant_locators: Vec<String>,
     pub sources: Vec<SourceRef>,
+    /// The tie rests in this agreement only on roles the coders inferred.
+    pub inferred: bool,
 }
 
 /// CSV record of an [`ExplainRow`].
@@ -49,6 +51,7 @@ pub struct ExplainCsv {
     pub role_b: String,
     pub participant_locators: String,
     pub sources: String,
+    pub inferred: bool,
 }
 
 fn roles(r: &[Role]) -> String {
@@ -77,11 +80,14 @@ impl Row for ExplainRow {
             role_b: roles(&self.role_b),
             participant_locators: join(&self.participant_locators),
             sources: sources(&self.sources),
+            inferred: self.inferred,
         }
     }
     fn columns() -> Vec<Column<Self>> {
         vec![
-            Column::new("relation", |r: &Self| r.relation.to_string()),
+            Column::new("relation", |r: &Self| {
+                format!("{}{}", r.relation, if r.inferred { "*" } else { "" })
+            }),
             Column::new("date", |r: &Self| r.date.clone()),
             Column::new("agreement", |r: &Self| r.agreement.clone()),
             Column::new("roles", |r: &Self| {
@@ -112,15 +118,14 @@ impl ExplainQuery {
                     continue;
                 };
                 let roles_of = |x: &str| -> Vec<Role> {
-                    ag.participants
-                        .iter()
+                    slice
+                        .participants(ag)
                         .filter(|p| p.actor == x)
                         .map(|p| p.role)
                         .collect()
                 };
-                let locators: Vec<String> = ag
-                    .participants
-                    .iter()
+                let locators: Vec<String> = slice
+                    .participants(ag)
                     .filter(|p| p.actor == a || p.actor == b)
                     .filter_map(|p| p.locator.as_ref().map(|l| format!("{}: {l}", p.actor)))
                     .collect();
@@ -135,6 +140,7 @@ impl ExplainQuery {
                     role_b: roles_of(&b),
                     participant_locators: locators,
                     sources: ag.sources.clone(),
+                    inferred: t.inferred.contains(id),
                 });
             }
         }

@@ -15,6 +15,7 @@ pub mod coverage;
 pub mod edges;
 pub mod ego;
 pub mod explain;
+pub mod participations;
 pub mod partners;
 pub mod path;
 pub mod places;

@@ -58,10 +58,14 @@ pub enum Link {
     GuaranteedBy,
     /// It guaranteed an agreement this actor signed.
     GuarantorFor,
-    /// Mediated, sponsored or hosted an agreement it was party to.
+    /// Mediated, sponsored or convened an agreement it was party to.
     MediatedBy,
     /// It mediated for this actor.
     MediatorFor,
+    /// Hosted (gave the venue for) an agreement it was party to.
+    HostedBy,
+    /// It hosted an agreement this actor was party to.
+    HostFor,
 }
 
 impl Link {
@@ -74,6 +78,8 @@ impl Link {
             Link::GuarantorFor => "guarantor-for",
             Link::MediatedBy => "mediated-by",
             Link::MediatorFor => "mediator-for",
+            Link::HostedBy => "hosted-by",
+            Link::HostFor => "host-for",
         }
     }
 }
@@ -96,7 +102,7 @@ impl Partner {
             &self
                 .agreements
                 .iter()
-                .map(|a| format!("{} ({})", a.id, a.date))
+                .map(|a| format!("{} ({}){}", a.id, a.date, if a.inferred { "*" } else { "" }))
                 .collect::<Vec<_>>(),
         )
     }
@@ -132,6 +138,8 @@ pub struct AgreementRef {
     pub id: String,
     pub date: String,
     pub title: String,
+    /// The tie rests in this agreement only on roles the coders inferred.
+    pub inferred: bool,
 }
 
 /// One partner of the actor asked about.
@@ -165,6 +173,8 @@ pub fn partners(ds: &Dataset, graph: &ActorGraph, actor: &str) -> Vec<Partner> {
                 (Relation::Guaranteeing, false) => Link::GuaranteedBy,
                 (Relation::Mediating, true) => Link::MediatorFor,
                 (Relation::Mediating, false) => Link::MediatedBy,
+                (Relation::Hosting, true) => Link::HostFor,
+                (Relation::Hosting, false) => Link::HostedBy,
             };
             let mut ags: Vec<&crate::model::Agreement> = t
                 .agreements
@@ -186,6 +196,7 @@ pub fn partners(ds: &Dataset, graph: &ActorGraph, actor: &str) -> Vec<Partner> {
                         id: a.id.clone(),
                         date: a.date.text.clone(),
                         title: a.title.clone(),
+                        inferred: t.inferred.contains(&a.id),
                     })
                     .collect(),
             }

@@ -30,6 +30,8 @@ pub struct EventRow {
     pub status: Status,
     pub role: Role,
     pub side: Option<Side>,
+    /// The role is the coders' inference, not stated by the source.
+    pub inferred: bool,
     pub places: Vec<String>,
     pub locator: Option<String>,
 }
@@ -46,6 +48,7 @@ pub struct EventCsv {
     pub status: &'static str,
     pub role: &'static str,
     pub side: Option<&'static str>,
+    pub inferred: bool,
     pub places: String,
     pub locator: Option<String>,
 }
@@ -63,6 +66,7 @@ impl Row for EventRow {
             status: self.status.as_str(),
             role: self.role.as_str(),
             side: self.side.map(|s| s.as_str()),
+            inferred: self.inferred,
             places: join(&self.places),
             locator: self.locator.clone(),
         }
@@ -70,7 +74,9 @@ impl Row for EventRow {
     fn columns() -> Vec<Column<Self>> {
         vec![
             Column::new("date", |r: &Self| r.date.clone()),
-            Column::new("role", |r: &Self| r.role.to_string()),
+            Column::new("role", |r: &Self| {
+                format!("{}{}", r.role, if r.inferred { "*" } else { "" })
+            }),
             Column::new("kind", |r: &Self| r.kind.to_string()),
             Column::new("status", |r: &Self| r.status.to_string()),
             Column::new("agreement", |r: &Self| r.agreement.clone()),
@@ -94,8 +100,8 @@ impl TimelineQuery {
             .into_iter()
             .flat_map(|a| {
                 let actor = actor.clone();
-                a.participants
-                    .iter()
+                slice
+                    .participants(a)
                     .filter(move |p| {
                         p.actor == actor && (roles.is_empty() || roles.contains(&p.role))
                     })
@@ -109,6 +115,7 @@ impl TimelineQuery {
                         status: a.status,
                         role: p.role,
                         side: p.side,
+                        inferred: p.inferred,
                         places: a.places.clone(),
                         locator: p.locator.clone(),
                     })
