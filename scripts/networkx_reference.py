@@ -34,12 +34,13 @@ OUT = os.path.join(ROOT, "tests", "fixtures", "reference")
 # Must match src/analysis/centrality.rs.
 EIGEN_MAX_ITER, EIGEN_TOL = 10_000, 1e-12
 PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL = 0.85, 10_000, 1e-12
-DEFAULT_RELATIONS = {"signing", "negotiating", "guaranteeing", "mediating"}
-DIRECTED_RELATIONS = {"guaranteeing", "mediating"}
+DEFAULT_RELATIONS = {"signing", "negotiating", "guaranteeing", "mediating", "hosting"}
+DIRECTED_RELATIONS = {"guaranteeing", "mediating", "hosting"}
 # The roles that make a two-mode link under the default relations: signatory (signing),
-# negotiator (negotiating), guarantor (guaranteeing), mediator, sponsor and host (mediating).
+# negotiator (negotiating), guarantor (guaranteeing), mediator, sponsor and convener
+# (mediating), host (hosting).
 # Written here from docs/codebook.md, independently of src/graph/two_mode.rs.
-TWO_MODE_ROLES = {"signatory", "negotiator", "guarantor", "mediator", "sponsor", "host"}
+TWO_MODE_ROLES = {"signatory", "negotiator", "guarantor", "mediator", "sponsor", "convener", "host"}
 
 
 def brokerage(arcs, groups):

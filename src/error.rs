@@ -99,6 +99,10 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
+    /// An empty name (`--region ,,`).
+    #[error("an empty {what} name was given")]
+    EmptyName { what: Entity },
+
     /// A date window that ends before it starts.
     #[error("the date window is empty: it starts {from} and ends {to}")]
     EmptyWindow { from: Day, to: Day },
@@ -197,6 +201,10 @@ pub enum Error {
         format: &'static str,
         message: String,
     },
+
+    /// The data folder given with `--data` (or a file in it) cannot be read.
+    #[error("cannot read {path}: {reason}")]
+    DataDir { path: String, reason: String },
 }
 
 fn closest_text(closest: &[String]) -> String {
@@ -231,6 +239,7 @@ impl Error {
             | Error::NoDataFiles { .. }
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
+            | Error::EmptyName { .. }
             | Error::EmptyWindow { .. }
             | Error::NotInGraph { .. }
             | Error::NoPath { .. }
@@ -244,7 +253,8 @@ impl Error {
             | Error::NotRenderable { .. }
             | Error::FolderFormat { .. }
             | Error::OutputExists { .. }
-            | Error::NoCsvFiles { .. } => true,
+            | Error::NoCsvFiles { .. }
+            | Error::DataDir { .. } => true,
             Error::Io { .. }
             | Error::Write { .. }
             | Error::DidNotConverge { .. }

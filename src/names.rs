@@ -97,11 +97,71 @@ pub enum Miss {
     Ambiguous { candidates: Vec<String> },
 }
 
+/// How a name was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum How {
+    /// The argument is the entity's id.
+    Id,
+    /// It is one of the entity's names or aliases (after folding).
+    Name,
+    /// It is part of one of its names (at least three letters).
+    Partial,
+}
+
+impl How {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Id => "id",
+            How::Name => "name",
+            How::Partial => "part of a name",
+        }
+    }
+}
+
+/// A name that was found: the id taken, how, and the other entities the
+/// argument also fits (when a rule chose among several).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub id: String,
+    pub how: How,
+    pub others: Vec<String>,
+}
+
 /// Looks names up among a set of entities (actors, places, periods).
 #[derive(Debug, Default)]
 pub struct Resolver {
     /// (normalised key, entity id), one row per id/name/alias.
     keys: Vec<(String, String)>,
+}
+
+/// Whether a text is mostly Arabic script.
+fn is_arabic(s: &str) -> bool {
+    let (mut ar, mut other) = (0, 0);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+            ar += 1;
+        } else {
+            other += 1;
+        }
+    }
+    ar > other
+}
+
+/// How far a query is from a key: the smallest edit distance between the
+/// query and any run of whole words of the key, so that a misspelt word
+/// (`حميمم`) is close to the name it belongs to (`مركز حميميم للمصالحة`)
+/// rather than to a short unrelated name.
+pub fn word_distance(query: &str, key: &str) -> usize {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let n_query = query.split(' ').filter(|w| !w.is_empty()).count().max(1);
+    let mut best = edit_distance(query, key);
+    for len in 1..=n_query.min(words.len()) {
+        for start in 0..=words.len() - len {
+            let run = words[start..start + len].join(" ");
+            best = best.min(edit_distance(query, &run));
+        }
+    }
+    best
 }
 
 impl Resolver {
@@ -118,50 +178,103 @@ impl Resolver {
 
     /// Resolves a user's argument to one id.
     ///
-    /// An exact match of the normalised key wins; failing that, a unique entity
-    /// whose key contains the whole query (at least three letters) is taken.
-    pub fn resolve(&self, query: &str) -> Result<String, Miss> {
-        let q = normalize(query);
-        let exact: BTreeSet<&str> = self
-            .keys
-            .iter()
-            .filter(|(k, _)| *k == q)
-            .map(|(_, id)| id.as_str())
-            .collect();
-        // An exact id always wins, even if it is also some other entity's alias.
+    /// An exact id always wins; then an exact match of a folded name; then a
+    /// unique entity whose name contains the whole query (at least three
+    /// letters). Where several entities match at the same step, `choose`
+    /// may pick one of them (it returns the chosen id, e.g. the widest
+    /// place); otherwise the name is ambiguous.
+    pub fn find(
+        &self,
+        query: &str,
+        choose: &dyn Fn(&[&str]) -> Option<String>,
+    ) -> Result<Found, Miss> {
         if self.keys.iter().any(|(_, id)| id == query) {
-            return Ok(query.to_string());
+            // Other entities the same text names (an id that is also a name).
+            let q = normalize(query);
+            let others = self.ids_where(|k| *k == q, query);
+            return Ok(Found {
+                id: query.to_string(),
+                how: How::Id,
+                others,
+            });
         }
-        match exact.len() {
-            1 => return Ok(exact.into_iter().next().unwrap_or_default().to_string()),
-            n if n > 1 => {
-                return Err(Miss::Ambiguous {
-                    candidates: exact.into_iter().map(String::from).collect(),
-                })
-            }
-            _ => {}
+        let q = normalize(query);
+        if q.is_empty() {
+            return Err(Miss::Unknown {
+                closest: Vec::new(),
+            });
         }
-        if q.chars().count() >= 3 {
-            let partial: BTreeSet<&str> = self
+        type Test<'a> = &'a dyn Fn(&str) -> bool;
+        let steps: [(How, Test); 2] = [
+            (How::Name, &|k: &str| k == q),
+            (How::Partial, &|k: &str| {
+                q.chars().count() >= 3 && k.contains(&q)
+            }),
+        ];
+        for (how, test) in steps {
+            let ids: BTreeSet<&str> = self
                 .keys
                 .iter()
-                .filter(|(k, _)| k.contains(&q))
+                .filter(|(k, _)| test(k))
                 .map(|(_, id)| id.as_str())
                 .collect();
-            match partial.len() {
-                1 => return Ok(partial.into_iter().next().unwrap_or_default().to_string()),
-                n if n > 1 => {
-                    return Err(Miss::Ambiguous {
-                        candidates: partial.into_iter().take(10).map(String::from).collect(),
+            let ids: Vec<&str> = ids.into_iter().collect();
+            match ids.len() {
+                0 => continue,
+                1 => {
+                    return Ok(Found {
+                        id: ids[0].to_string(),
+                        how,
+                        others: Vec::new(),
                     })
                 }
-                _ => {}
+                _ => match choose(&ids) {
+                    Some(id) => {
+                        let others = ids
+                            .iter()
+                            .filter(|x| **x != id)
+                            .map(|x| x.to_string())
+                            .collect();
+                        return Ok(Found { id, how, others });
+                    }
+                    None => {
+                        return Err(Miss::Ambiguous {
+                            candidates: ids.into_iter().take(10).map(String::from).collect(),
+                        })
+                    }
+                },
             }
         }
+        Err(Miss::Unknown {
+            closest: self.closest(&q, 5),
+        })
+    }
+
+    /// Resolves without a rule for several matches (see [`Resolver::find`]).
+    pub fn resolve(&self, query: &str) -> Result<String, Miss> {
+        self.find(query, &|_| None).map(|f| f.id)
+    }
+
+    fn ids_where(&self, test: impl Fn(&String) -> bool, except: &str) -> Vec<String> {
+        let ids: BTreeSet<&str> = self
+            .keys
+            .iter()
+            .filter(|(k, id)| test(k) && id != except)
+            .map(|(_, id)| id.as_str())
+            .collect();
+        ids.into_iter().map(String::from).collect()
+    }
+
+    /// The ids whose names are closest to a folded query, by [`word_distance`]
+    /// over the keys in the query's script (Arabic with Arabic names, Latin
+    /// with Latin names and ids).
+    fn closest(&self, q: &str, n: usize) -> Vec<String> {
+        let arabic = is_arabic(q);
         let mut scored: Vec<(usize, &str)> = self
             .keys
             .iter()
-            .map(|(k, id)| (edit_distance(k, &q), id.as_str()))
+            .filter(|(k, _)| is_arabic(k) == arabic)
+            .map(|(k, id)| (word_distance(q, k), id.as_str()))
             .collect();
         scored.sort();
         let mut closest: Vec<String> = Vec::new();
@@ -169,11 +282,11 @@ impl Resolver {
             if !closest.iter().any(|c| c == id) {
                 closest.push(id.to_string());
             }
-            if closest.len() == 5 {
+            if closest.len() == n {
                 break;
             }
         }
-        Err(Miss::Unknown { closest })
+        closest
     }
 }
 
@@ -265,5 +378,47 @@ mod tests {
             Err(Miss::Unknown { closest }) => assert_eq!(closest[0], "jaish-al-islam"),
             other => panic!("expected a miss, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn arabic_typos_suggest_by_arabic_similarity() {
+        let mut r = Resolver::default();
+        r.add(
+            "hmeimim-centre",
+            [
+                "Russian Centre for Reconciliation at Hmeimim",
+                "مركز حميميم للمصالحة",
+            ],
+        );
+        r.add("egypt", ["Egypt", "مصر"]);
+        r.add("russia", ["Russia", "روسيا"]);
+        match r.resolve("حميمم") {
+            Err(Miss::Unknown { closest }) => assert_eq!(closest[0], "hmeimim-centre"),
+            other => panic!("expected a miss, got {other:?}"),
+        }
+        match r.resolve("hmeimm") {
+            Err(Miss::Unknown { closest }) => assert_eq!(closest[0], "hmeimim-centre"),
+            other => panic!("expected a miss, got {other:?}"),
+        }
+        assert_eq!(word_distance("حميمم", "مركز حميميم للمصالحه"), 1);
+    }
+
+    #[test]
+    fn a_rule_can_choose_among_several_matches() {
+        let mut r = Resolver::default();
+        r.add("daraa-city", ["Daraa", "درعا"]);
+        r.add("daraa-governorate", ["Daraa governorate", "Daraa", "درعا"]);
+        assert!(matches!(r.resolve("Daraa"), Err(Miss::Ambiguous { .. })));
+        let widest = |ids: &[&str]| {
+            ids.iter()
+                .find(|i| i.ends_with("governorate"))
+                .map(|s| s.to_string())
+        };
+        let f = r.find("درعا", &widest).unwrap();
+        assert_eq!(f.id, "daraa-governorate");
+        assert_eq!(f.how, How::Name);
+        assert_eq!(f.others, ["daraa-city"]);
+        let f = r.find("daraa-city", &widest).unwrap();
+        assert_eq!((f.id.as_str(), f.how), ("daraa-city", How::Id));
     }
 }

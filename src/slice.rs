@@ -7,9 +7,10 @@
 //! every day it may mean is (containment).
 
 use crate::error::{Error, Result};
-use crate::graph::{project, ActorGraph};
-use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Role};
-use crate::resolve;
+use crate::graph::{project_with, ActorGraph};
+use crate::model::vocab::vocabulary;
+use crate::model::{Agreement, AgreementKind, Alignment, Dataset, Day, Participant, Role};
+use crate::resolve::{self, Resolution};
 use std::collections::BTreeSet;
 
 /// What a command looks at, as asked: names not yet resolved, dates parsed.
@@ -24,13 +25,23 @@ pub struct SliceSpec {
     pub to: Option<Day>,
     /// A named period (id or name), intersected with `from`/`to`.
     pub period: Option<String>,
-    /// Keep an agreement only if every day its date may mean is in the window.
-    pub strict_dates: bool,
+    /// How fuzzy dates meet the window; `None`: the command's default
+    /// (overlap for one window, within for a series of years or periods).
+    pub dates: Option<DateRule>,
     /// Only these agreement kinds (empty: all).
     pub agreement_kinds: Vec<AgreementKind>,
     /// Only actors of these alignments (empty: all).
     pub alignments: Vec<Alignment>,
+    /// Leave out the roles the coders inferred (`inferred = true`).
+    pub no_inferred: bool,
 }
+
+vocabulary!(
+    /// How a record's fuzzy date is tested against a window.
+    DateRule, "date rule" {
+    Overlap => "overlap", "the record is in the window if any day its date may mean is (nothing that could belong is lost)";
+    Within => "within", "the record is in the window only if every day its date may mean is (each record in at most one year or period)";
+});
 
 /// How `--over` cuts a slice into a series of slices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +61,10 @@ pub struct Slice {
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub period: Option<String>,
+    /// Containment (`within`) rather than overlap for this window.
     pub strict: bool,
+    /// The date rule asked for (`None`: each use's default).
+    pub dates: Option<DateRule>,
     pub kinds: Vec<AgreementKind>,
     /// Only agreements this actor took part in.
     pub actor: Option<String>,
@@ -60,20 +74,31 @@ pub struct Slice {
     pub alignments: Vec<Alignment>,
     /// The actors those alignments allow (None: all).
     pub allowed_actors: Option<BTreeSet<String>>,
+    /// Leave out inferred roles.
+    pub no_inferred: bool,
+    /// How the region and period names were taken.
+    pub resolved: Vec<Resolution>,
 }
 
 impl Slice {
     /// Resolves names; the window is `from`/`to` intersected with the period.
     pub fn resolve(ds: &Dataset, spec: &SliceSpec) -> Result<Slice> {
+        let mut resolved = Vec::new();
         let region = match &spec.region {
-            Some(q) => Some(resolve::region(ds, q)?),
+            Some(q) => {
+                let r = resolve::region(ds, q)?;
+                resolved.extend(r.resolved);
+                Some((r.id, r.places))
+            }
             None => None,
         };
         let mut from = spec.from;
         let mut to = spec.to;
         let mut period = None;
         if let Some(q) = &spec.period {
-            let id = resolve::period(ds, q)?;
+            let r = resolve::period(ds, q)?;
+            let id = r.id.clone();
+            resolved.push(r);
             let p = &ds.periods[&id];
             from = match (from, p.from) {
                 (Some(a), Some(b)) => Some(a.max(b)),
@@ -106,12 +131,15 @@ impl Slice {
             from,
             to,
             period,
-            strict: spec.strict_dates,
+            strict: spec.dates == Some(DateRule::Within),
+            dates: spec.dates,
             kinds,
             actor: None,
             actor_roles: Vec::new(),
             alignments,
             allowed_actors,
+            no_inferred: spec.no_inferred,
+            resolved,
         })
     }
 
@@ -134,7 +162,7 @@ impl Slice {
             return false;
         }
         if let Some(actor) = &self.actor {
-            if !a.participants.iter().any(|p| {
+            if !self.participants(a).any(|p| {
                 &p.actor == actor
                     && (self.actor_roles.is_empty() || self.actor_roles.contains(&p.role))
             }) {
@@ -142,7 +170,7 @@ impl Slice {
             }
         }
         if let Some(allowed) = &self.allowed_actors {
-            if !a.participants.iter().any(|p| allowed.contains(&p.actor)) {
+            if !self.participants(a).any(|p| allowed.contains(&p.actor)) {
                 return false;
             }
         }
@@ -154,10 +182,34 @@ impl Slice {
         self.allowed_actors.as_ref().is_none_or(|s| s.contains(id))
     }
 
-    /// The actor graph of the slice: its agreements projected, with ties
-    /// between actors the alignment filter drops removed.
+    /// Whether a participation counts in this slice: not an inferred role
+    /// under `--no-inferred`.
+    pub fn keeps_role(&self, p: &Participant) -> bool {
+        !(self.no_inferred && p.inferred)
+    }
+
+    /// Whether a participation is kept by both filters (role and alignment),
+    /// as the two-mode graph needs.
+    pub fn keeps(&self, p: &Participant) -> bool {
+        self.keeps_role(p) && self.keeps_actor(&p.actor)
+    }
+
+    /// The participations of an agreement the slice counts.
+    pub fn participants<'a>(
+        &'a self,
+        a: &'a Agreement,
+    ) -> impl Iterator<Item = &'a Participant> + 'a {
+        a.participants.iter().filter(|p| self.keeps_role(p))
+    }
+
+    /// The actor graph of the slice: its agreements projected (without the
+    /// roles it leaves out, and with no tie between an actor and a body it
+    /// belongs to), with ties between actors the alignment filter drops
+    /// removed.
     pub fn actor_graph(&self, ds: &Dataset) -> ActorGraph {
-        let mut g = project(&self.select(ds));
+        let mut g = project_with(&self.select(ds), &|p| self.keeps_role(p), &|a, b| {
+            ds.actors_related(a, b)
+        });
         g.ties
             .retain(|t| self.keeps_actor(&t.from) && self.keeps_actor(&t.to));
         g
@@ -194,10 +246,44 @@ impl Slice {
         })
     }
 
+    /// The date rule this slice selects by.
+    pub fn date_rule(&self) -> DateRule {
+        if self.strict {
+            DateRule::Within
+        } else {
+            DateRule::Overlap
+        }
+    }
+
+    /// The records of the slice's window split by certainty: those surely
+    /// in it (every day their date may mean is) and those that only may be.
+    /// Every other condition of the slice applies.
+    pub fn certainty<'a>(&self, ds: &'a Dataset) -> (Vec<&'a Agreement>, Vec<&'a Agreement>) {
+        let overlap = Slice {
+            strict: false,
+            ..self.clone()
+        };
+        overlap
+            .select(ds)
+            .into_iter()
+            .partition(|a| a.date.within(self.from, self.to))
+    }
+
     /// The series of slices `--over` asks for, each with its label (`2016`,
     /// `hmeimim`). Years run from the first to the last year any agreement
-    /// of the slice may fall in.
+    /// of the slice may fall in. Unless a date rule was asked for, each part
+    /// selects by `within`, so that a record counts in at most one year or
+    /// period.
     pub fn over(&self, ds: &Dataset, over: Over) -> Vec<(String, Slice)> {
+        let mut parts = self.over_windows(ds, over);
+        let strict = self.dates.unwrap_or(DateRule::Within) == DateRule::Within;
+        for (_, s) in &mut parts {
+            s.strict = strict;
+        }
+        parts
+    }
+
+    fn over_windows(&self, ds: &Dataset, over: Over) -> Vec<(String, Slice)> {
         match over {
             Over::Year => {
                 let ags = self.select(ds);
@@ -275,7 +361,7 @@ impl Slice {
             ));
         }
         if parts.is_empty() {
-            "all agreements".into()
+            "all records".into()
         } else {
             parts.join(", ")
         }

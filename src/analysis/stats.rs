@@ -7,8 +7,6 @@ use serde::Serialize;
 /// Size and shape of one slice's actor graph.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct GraphStats {
-    /// Agreements in the slice.
-    pub agreements: usize,
     pub nodes: usize,
     pub edges: usize,
     /// 2m / (n(n − 1)); 0 for fewer than two nodes.
@@ -24,13 +22,12 @@ pub struct GraphStats {
     pub total_weight: f64,
 }
 
-/// Statistics of a simple graph built from `agreements` agreements.
-pub fn stats(graph: &SimpleGraph, agreements: usize) -> GraphStats {
+/// Statistics of a simple graph.
+pub fn stats(graph: &SimpleGraph) -> GraphStats {
     let n = graph.nodes.len();
     let m = graph.edges.len();
     let comps = components(graph);
     GraphStats {
-        agreements,
         nodes: n,
         edges: m,
         density: if n > 1 {

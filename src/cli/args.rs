@@ -7,7 +7,7 @@ use crate::graph::Relation;
 use crate::model::date::parse_bound;
 use crate::model::{AgreementKind, Alignment, Day};
 use crate::output::Format;
-use crate::slice::SliceSpec;
+use crate::slice::{DateRule, SliceSpec};
 use clap::builder::PossibleValue;
 use clap::ValueEnum;
 use std::sync::LazyLock;
@@ -20,6 +20,15 @@ pub fn from_date(s: &str) -> Result<Day, String> {
 /// `--to`: a month or year means its last day.
 pub fn to_date(s: &str) -> Result<Day, String> {
     parse_bound(s, true).map_err(|e| format!("{e} (write a date as YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+/// A count that must be at least 1 (`--top`, `--max`).
+pub fn positive(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 would list nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not a whole number")),
+    }
 }
 
 /// The slicing flags every command that looks at agreements takes.
@@ -38,7 +47,11 @@ pub struct SliceArgs {
     /// Only agreements within a named period (see `musalaha periods`), e.g. hmeimim, de-escalation.
     #[arg(long, value_name = "NAME")]
     pub period: Option<String>,
-    /// Count an agreement only if all the days its date may mean are in the window.
+    /// How fuzzy dates meet the window: overlap (any day the date may mean is in it; the default
+    /// for one window) or within (every day is; the default for --over and --per series).
+    #[arg(long, value_enum, value_name = "RULE", conflicts_with = "strict_dates")]
+    pub dates: Option<DateRule>,
+    /// The same as --dates within.
     #[arg(long)]
     pub strict_dates: bool,
     /// Only these agreement kinds (comma-separated), e.g. final-settlement,de-escalation.
@@ -48,6 +61,10 @@ pub struct SliceArgs {
     /// ties between such actors, listings keep agreements with at least one of them.
     #[arg(long = "alignment", value_name = "ALIGNMENT", value_delimiter = ',')]
     pub alignments: Vec<Alignment>,
+    /// Leave out every role the coders inferred rather than read in the source (marked `*` in
+    /// tables, `inferred` in JSON and CSV), to report results without them.
+    #[arg(long)]
+    pub no_inferred: bool,
 }
 
 impl SliceArgs {
@@ -58,9 +75,14 @@ impl SliceArgs {
             from: self.from,
             to: self.to,
             period: self.period.clone(),
-            strict_dates: self.strict_dates,
+            dates: if self.strict_dates {
+                Some(DateRule::Within)
+            } else {
+                self.dates
+            },
             agreement_kinds: self.agreement_kinds.clone(),
             alignments: self.alignments.clone(),
+            no_inferred: self.no_inferred,
         }
     }
 }
@@ -137,7 +159,7 @@ pub fn measures(list: &[MeasureArg]) -> Vec<Measure> {
 }
 
 /// The default `--relation` of the measuring commands, as clap shows it.
-pub const DEFAULT_RELATION_TEXT: &str = "signing,negotiating,guaranteeing,mediating";
+pub const DEFAULT_RELATION_TEXT: &str = "signing,negotiating,guaranteeing,mediating,hosting";
 
 /// `--relation` with the measuring commands' default.
 #[derive(Debug, Clone, clap::Args)]
@@ -186,7 +208,7 @@ mod tests {
             ]),
             [Relation::Signing, Relation::Mediating]
         );
-        assert_eq!(relations(&[One(Relation::Signing), All]).len(), 5);
+        assert_eq!(relations(&[One(Relation::Signing), All]).len(), 6);
         assert_eq!(
             measures(&[
                 MeasureArg::One(Measure::PageRank),

@@ -43,7 +43,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub over: Option<Over>,
     /// Show only the N highest-scoring actors (per measure and slice).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = super::args::positive)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub format: FormatArg,
@@ -64,11 +64,12 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         over: args.over,
         top: args.top,
     };
-    let rows = query.run(ds)?;
+    let answer = query.run(ds)?;
+    super::notes(ds, &answer.resolved);
     let format = args.format.format;
     match args.over {
-        None => out.rows(format, rows)?,
-        Some(_) => out.rows(format, rows.into_iter().map(Sliced))?,
+        None => out.rows(format, answer.rows)?,
+        Some(_) => out.rows(format, answer.rows.into_iter().map(Sliced))?,
     }
     Ok(())
 }

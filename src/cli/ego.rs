@@ -33,5 +33,5 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         relations: args.relation.get(),
     }
     .run(ds)?;
-    Ok(out.rows(args.format.format, rows)?)
+    super::answer(ds, out, args.format.format, rows)
 }

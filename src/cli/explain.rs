@@ -32,5 +32,5 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         slice: args.slice.spec(),
     }
     .run(ds)?;
-    Ok(out.rows(args.format.format, rows)?)
+    super::answer(ds, out, args.format.format, rows)
 }

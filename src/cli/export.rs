@@ -299,6 +299,7 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
     args.check_flags()?;
     args.style.check()?;
     let slice = Slice::resolve(ds, &args.slice.spec())?;
+    super::notes(ds, &slice.resolved);
     let format = args.format();
     let options = args.view_options();
     if let Some(per) = args.per {

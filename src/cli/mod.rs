@@ -15,6 +15,7 @@ pub mod ego;
 pub mod explain;
 pub mod export;
 pub mod import;
+pub mod participations;
 pub mod partners;
 pub mod path;
 pub mod places;
@@ -69,6 +70,8 @@ pub enum Command {
     Centrality(centrality::Args),
     /// Whom an actor negotiated with, and who guaranteed or mediated for it.
     Partners(partners::Args),
+    /// Every actor's role in every agreement of a slice (who was excluded where, …).
+    Participations(participations::Args),
     /// The shortest chains of actors linking two actors, with the agreements on each link.
     Path(path::Args),
     /// The actors within N ties of an actor.
@@ -110,6 +113,30 @@ pub fn table_width() -> usize {
         .unwrap_or(crate::output::DEFAULT_TABLE_WIDTH)
 }
 
+/// Says on stderr how the names of a query were taken (when they were not
+/// exact ids), then writes its rows.
+pub fn answer<R: crate::output::Row>(
+    ds: &Dataset,
+    out: &mut Output,
+    format: crate::output::Format,
+    answer: crate::query::Answer<R>,
+) -> anyhow::Result<()> {
+    notes(ds, &answer.resolved);
+    for n in &answer.notes {
+        eprintln!("musalaha: note: {n}");
+    }
+    Ok(out.rows(format, answer.rows)?)
+}
+
+/// Prints the resolution notes on stderr.
+pub fn notes(ds: &Dataset, resolved: &[crate::resolve::Resolution]) {
+    for r in resolved {
+        if let Some(n) = words::resolution(ds, r) {
+            eprintln!("musalaha: {n}");
+        }
+    }
+}
+
 /// Runs a parsed command line, writing what it prints to `out`.
 pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
     let data = cli.data.as_deref();
@@ -125,6 +152,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
         Command::Agreements(a) => agreements::run(a, &ds()?, out),
         Command::Centrality(a) => centrality::run(a, &ds()?, out),
         Command::Partners(a) => partners::run(a, &ds()?, out),
+        Command::Participations(a) => participations::run(a, &ds()?, out),
         Command::Edges(a) => edges::run(a, &ds()?, out),
         Command::Path(a) => path::run(a, &ds()?, out),
         Command::Ego(a) => ego::run(a, &ds()?, out),

@@ -22,7 +22,7 @@ pub struct Args {
     #[command(flatten)]
     pub relation: RelationsArg,
     /// At most this many shortest paths.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = super::args::positive)]
     pub max: usize,
     /// Output format (csv: one row per link).
     #[arg(long, value_enum, default_value_t)]
@@ -39,9 +39,10 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         max: args.max,
     }
     .run(ds)?;
+    super::notes(ds, &rows.resolved);
     match args.format {
-        Format::Csv => out.rows(Format::Csv, rows.iter().flat_map(|r| r.link_rows()))?,
-        f => out.rows(f, rows)?,
+        Format::Csv => out.rows(Format::Csv, rows.rows.iter().flat_map(|r| r.link_rows()))?,
+        f => out.rows(f, rows.rows)?,
     }
     Ok(())
 }

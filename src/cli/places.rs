@@ -28,7 +28,7 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         under: args.under.clone(),
     }
     .run(ds)?;
-    Ok(out.rows(args.format.format, rows)?)
+    super::answer(ds, out, args.format.format, rows)
 }
 
 /// Arguments of `musalaha periods`.

@@ -37,6 +37,7 @@ pub struct Args {
 pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
     args.style.check()?;
     let slice = Slice::resolve(ds, &args.slice.spec())?;
+    super::notes(ds, &slice.resolved);
     let view = render_to_file(
         ds,
         &slice,

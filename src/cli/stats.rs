@@ -31,5 +31,5 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         over: args.over,
     }
     .run(ds)?;
-    Ok(out.rows(args.format.format, rows)?)
+    super::answer(ds, out, args.format.format, rows)
 }

@@ -30,5 +30,5 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         roles: args.role.clone(),
     }
     .run(ds)?;
-    Ok(out.rows(args.format.format, rows)?)
+    super::answer(ds, out, args.format.format, rows)
 }

@@ -107,8 +107,59 @@ pub fn library(e: &Error) -> String {
             e.to_string(),
             "choose another --out folder, or add --force to replace it and everything in it",
         ),
+        Error::DataDir { .. } => help(
+            e.to_string(),
+            "give --data a readable folder of .toml data files, like graph-data/",
+        ),
         _ => e.to_string(),
     }
+}
+
+/// What to say on stderr about how a name was taken, if anything: the id
+/// used when the argument was not an exact id, and the other entities it
+/// also fits.
+pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) -> Option<String> {
+    if r.is_plain() {
+        return None;
+    }
+    let describe = |id: &str| -> String {
+        match r.what {
+            Entity::Actor => ds
+                .actors
+                .get(id)
+                .map_or(id.to_string(), |a| format!("{id} ({})", a.name_en)),
+            Entity::Place => ds.places.get(id).map_or(id.to_string(), |p| {
+                format!("{id} ({}, {})", p.name_en, p.kind)
+            }),
+            Entity::Period => ds
+                .periods
+                .get(id)
+                .map_or(id.to_string(), |p| format!("{id} ({})", p.name_en)),
+        }
+    };
+    let mut s = format!(
+        "note: {} '{}' is taken as {}",
+        r.what,
+        r.query,
+        describe(&r.id)
+    );
+    if r.how == crate::names::How::Partial {
+        s.push_str(" (a partial match)");
+    }
+    if !r.others.is_empty() {
+        let others: Vec<String> = r.others.iter().map(|o| describe(o)).collect();
+        let rule = match (r.what, r.how) {
+            (Entity::Place, crate::names::How::Name | crate::names::How::Partial) => {
+                ", the widest of the places it names"
+            }
+            _ => "",
+        };
+        s.push_str(&format!(
+            "{rule}; it also fits {} (give that id to use it)",
+            others.join(", ")
+        ));
+    }
+    Some(s)
 }
 
 #[cfg(test)]

@@ -466,10 +466,10 @@ pub(crate) mod testing {
     use crate::slice::{Slice, SliceSpec};
 
     pub fn dataset() -> Dataset {
-        load_files(&[SourceFile {
-            path: "base.toml".into(),
-            text: include_str!("../../tests/fixtures/valid/base.toml").into(),
-        }])
+        load_files(&[SourceFile::new(
+            "base.toml",
+            include_str!("../../tests/fixtures/valid/base.toml"),
+        )])
         .expect("the fixture loads")
     }
 

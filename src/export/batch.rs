@@ -296,6 +296,7 @@ mod tests {
             aliases: vec![],
             kind,
             parent: parent.map(String::from),
+            members: vec![],
             note: None,
         }
     }

@@ -54,6 +54,7 @@ pub mod columns {
         "agreement",
         "code",
         "count",
+        "unit",
         "destination",
         "locator",
         "note",
@@ -72,7 +73,7 @@ pub mod columns {
         "note",
     ];
     pub const PLACES: &[&str] = &[
-        "id", "name_en", "name_ar", "aliases", "kind", "parent", "note",
+        "id", "name_en", "name_ar", "aliases", "kind", "parent", "members", "note",
     ];
     pub const DOCUMENTS: &[&str] = &["id", "title_en", "title_ar", "date", "kind", "file", "note"];
     pub const PERIODS: &[&str] = &["id", "name_en", "name_ar", "from", "to", "note"];
@@ -143,9 +144,7 @@ impl Tables {
                     a.id.clone(),
                     p.role.as_str().into(),
                     p.side.map(|s| s.as_str().to_string()).unwrap_or_default(),
-                    // The dataset does not record yet whether a participant
-                    // is inferred (see docs/formats.md): left empty.
-                    String::new(),
+                    p.inferred.to_string(),
                     a.date.text.clone(),
                     opt(&p.locator),
                     opt(&p.note),
@@ -156,6 +155,7 @@ impl Tables {
                     a.id.clone(),
                     x.code.as_str().into(),
                     x.count.map(|c| c.to_string()).unwrap_or_default(),
+                    x.unit.map(|u| u.as_str().to_string()).unwrap_or_default(),
                     opt(&x.destination),
                     opt(&x.locator),
                     opt(&x.note),
@@ -208,6 +208,7 @@ impl Tables {
                 list(&p.aliases),
                 p.kind.as_str().into(),
                 opt(&p.parent),
+                list(&p.members),
                 opt(&p.note),
             ]);
         }
@@ -380,7 +381,7 @@ mod tests {
         );
         let p = file(&e, &view, "participations.csv");
         assert!(
-            p.contains("fac-a,a1,signatory,opposition,,mid 2014-11,"),
+            p.contains("fac-a,a1,signatory,opposition,false,mid 2014-11,"),
             "{p}"
         );
         assert!(e.write_file(&view, "other.csv", &mut Vec::new()).is_err());

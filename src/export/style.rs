@@ -162,6 +162,7 @@ pub fn relation_look(r: Relation) -> EdgeLook {
         Relation::Negotiating => look("solid", "#666666", "both", "tee", "tee"),
         Relation::Guaranteeing => look("dashed", "#000000", "forward", "normal", "none"),
         Relation::Mediating => look("dotted", "#000000", "forward", "empty", "none"),
+        Relation::Hosting => look("dotted", "#777777", "forward", "odot", "none"),
     }
 }
 
@@ -206,13 +207,14 @@ pub const VIZ_AGREEMENT_SHAPE: &str = "square";
 pub const AGREEMENT_FILL: &str = "#BBBBBB";
 
 /// Line style of a relation in GEXF (`viz:shape` of an edge): the DOT line
-/// styles, with co-signing as a double line.
+/// styles, with co-signing as a double line (hosting is dotted like
+/// mediating, told apart by its grey colour).
 pub fn viz_line(r: Relation) -> &'static str {
     match r {
         Relation::Signing | Relation::Negotiating => "solid",
         Relation::CoSigning => "double",
         Relation::Guaranteeing => "dashed",
-        Relation::Mediating => "dotted",
+        Relation::Mediating | Relation::Hosting => "dotted",
     }
 }
 
@@ -230,6 +232,7 @@ pub fn relation_ar(r: Relation) -> &'static str {
         Relation::Negotiating => "تفاوض",
         Relation::Guaranteeing => "ضمان",
         Relation::Mediating => "وساطة",
+        Relation::Hosting => "استضافة",
     }
 }
 

@@ -138,7 +138,17 @@ pub struct ViewEdge {
     pub weight: f64,
     /// Indices into [`View::agreements`].
     pub agreements: Vec<usize>,
+    /// Those of `agreements` where the edge rests only on roles the coders
+    /// inferred (all of them: the whole edge is an inference).
+    pub inferred: Vec<usize>,
     pub span: Option<Span>,
+}
+
+impl ViewEdge {
+    /// Whether the edge rests only on inferred roles.
+    pub fn is_inferred(&self) -> bool {
+        !self.agreements.is_empty() && self.inferred.len() == self.agreements.len()
+    }
 }
 
 /// An agreement the view's nodes or edges refer to.
@@ -297,6 +307,11 @@ impl View {
             let (s, d) = (index[t.from.as_str()], index[t.to.as_str()]);
             node_agreements[s].extend(&ags);
             node_agreements[d].extend(&ags);
+            let inferred: Vec<usize> = t
+                .inferred
+                .iter()
+                .filter_map(|a| agreement_index.get(a.as_str()).copied())
+                .collect();
             self.edges.push(ViewEdge {
                 source: s,
                 target: d,
@@ -309,6 +324,7 @@ impl View {
                         sizes.get(a).copied().unwrap_or(2)
                     }),
                 agreements: ags,
+                inferred,
                 span: None,
             });
         }
@@ -364,7 +380,7 @@ impl View {
         let tm = TwoMode::build(
             selected,
             &opts.relations,
-            &|a| slice.keeps_actor(a),
+            &|p| slice.keeps(p),
             opts.weighting,
         );
         let bp = Bipartite::new(&tm);
@@ -430,6 +446,11 @@ impl View {
                 directed: false,
                 weight: l.weight,
                 agreements: vec![gidx[l.agreement]],
+                inferred: if l.inferred {
+                    vec![gidx[l.agreement]]
+                } else {
+                    Vec::new()
+                },
                 span: None,
             });
         }

@@ -12,14 +12,15 @@
 //! Projection rules (docs/codebook.md): signatories on opposite sides →
 //! `signing`; on the same side → `co-signing`; parties (signatory or
 //! negotiator) on opposite sides where one only negotiated → `negotiating`;
-//! guarantor → each signatory → `guaranteeing`; mediator/sponsor/host → each
-//! party → `mediating`. No self-loops.
+//! guarantor → each signatory → `guaranteeing`; mediator/sponsor/convener →
+//! each party → `mediating`; host → each party → `hosting`. No tie joins an
+//! actor to itself or to a body it belongs to (or that belongs to it).
 
 pub mod project;
 pub mod simple;
 pub mod two_mode;
 
-pub use project::project;
+pub use project::{project, project_with};
 pub use simple::{SimpleArc, SimpleEdge, SimpleGraph, Weighting};
 pub use two_mode::{TwoMode, TwoModeLink};
 
@@ -33,13 +34,17 @@ vocabulary!(
     CoSigning => "co-signing", "signatories on the same side of one agreement";
     Negotiating => "negotiating", "parties on opposite sides where at least one only negotiated";
     Guaranteeing => "guaranteeing", "a guarantor and each signatory it guaranteed (directed)";
-    Mediating => "mediating", "a mediator, sponsor or host and each party (directed)";
+    Mediating => "mediating", "a mediator, sponsor or convener and each party (directed)";
+    Hosting => "hosting", "a host (the venue of the talks or signing) and each party (directed)";
 });
 
 impl Relation {
     /// Whether the tie runs from a third party to a party.
     pub fn is_directed(self) -> bool {
-        matches!(self, Relation::Guaranteeing | Relation::Mediating)
+        matches!(
+            self,
+            Relation::Guaranteeing | Relation::Mediating | Relation::Hosting
+        )
     }
 }
 
@@ -50,6 +55,7 @@ pub const DEFAULT_RELATIONS: &[Relation] = &[
     Relation::Negotiating,
     Relation::Guaranteeing,
     Relation::Mediating,
+    Relation::Hosting,
 ];
 
 /// One relation between two actors with the agreements behind it. For
@@ -61,6 +67,9 @@ pub struct Tie {
     pub to: String,
     pub relation: Relation,
     pub agreements: Vec<String>,
+    /// The agreements (among `agreements`) where the tie rests only on roles
+    /// the coders inferred.
+    pub inferred: Vec<String>,
 }
 
 impl Tie {
@@ -100,7 +109,7 @@ mod tests {
 
     #[test]
     fn relation_lists() {
-        assert_eq!(parse_list("all", Relation::ALL).unwrap().len(), 5);
+        assert_eq!(parse_list("all", Relation::ALL).unwrap().len(), 6);
         assert_eq!(
             parse_list("mediating,signing,signing", Relation::ALL).unwrap(),
             vec![Relation::Mediating, Relation::Signing]

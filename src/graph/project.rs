@@ -3,14 +3,30 @@
 //! docs/codebook.md).
 
 use crate::graph::{ActorGraph, Relation, Tie};
-use crate::model::{Agreement, Role, Side};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::{Agreement, Participant, Role, Side};
+use std::collections::BTreeMap;
 
-/// Projects agreements onto actors.
+/// Projects agreements onto actors, with every participation and no actor
+/// hierarchy (for tests and graphs without a dataset).
 pub fn project(agreements: &[&Agreement]) -> ActorGraph {
-    let mut map: BTreeMap<(Relation, String, String), BTreeSet<String>> = BTreeMap::new();
-    let mut add = |rel: Relation, a: &str, b: &str, agr: &str| {
-        if a == b {
+    project_with(agreements, &|_| true, &|_, _| false)
+}
+
+/// Projects agreements onto actors. `keep` says which participations count
+/// (the slice's `--no-inferred` and alignment filters); `related` says which
+/// pairs of actors belong to each other (an actor and its parent body, at
+/// any depth), which get no tie. A tie remembers, for each agreement behind
+/// it, whether it rests only on inferred roles.
+pub fn project_with(
+    agreements: &[&Agreement],
+    keep: &dyn Fn(&Participant) -> bool,
+    related: &dyn Fn(&str, &str) -> bool,
+) -> ActorGraph {
+    // (relation, from, to) → agreement → "every role pair behind it is inferred".
+    let mut map: BTreeMap<(Relation, String, String), BTreeMap<String, bool>> = BTreeMap::new();
+    let mut add = |rel: Relation, p: &Participant, q: &Participant, agr: &str| {
+        let (a, b) = (p.actor.as_str(), q.actor.as_str());
+        if a == b || related(a, b) {
             return;
         }
         let (x, y) = if rel.is_directed() || a < b {
@@ -18,12 +34,16 @@ pub fn project(agreements: &[&Agreement]) -> ActorGraph {
         } else {
             (b, a)
         };
-        map.entry((rel, x.to_string(), y.to_string()))
+        let inferred = p.inferred || q.inferred;
+        let all = map
+            .entry((rel, x.to_string(), y.to_string()))
             .or_default()
-            .insert(agr.to_string());
+            .entry(agr.to_string())
+            .or_insert(true);
+        *all &= inferred;
     };
     for ag in agreements {
-        let ps = &ag.participants;
+        let ps: Vec<&Participant> = ag.participants.iter().filter(|p| keep(p)).collect();
         for (i, p) in ps.iter().enumerate() {
             for q in ps.iter().skip(i + 1) {
                 if p.role.is_party() && q.role.is_party() {
@@ -34,20 +54,23 @@ pub fn project(agreements: &[&Agreement]) -> ActorGraph {
                     );
                     let both_signed = p.role == Role::Signatory && q.role == Role::Signatory;
                     if opposite && both_signed {
-                        add(Relation::Signing, &p.actor, &q.actor, &ag.id);
+                        add(Relation::Signing, p, q, &ag.id);
                     } else if opposite {
-                        add(Relation::Negotiating, &p.actor, &q.actor, &ag.id);
+                        add(Relation::Negotiating, p, q, &ag.id);
                     } else if both_signed && p.side.is_some() && p.side == q.side {
-                        add(Relation::CoSigning, &p.actor, &q.actor, &ag.id);
+                        add(Relation::CoSigning, p, q, &ag.id);
                     }
                 }
             }
-            for q in ps {
+            for q in &ps {
                 if p.role == Role::Guarantor && q.role == Role::Signatory {
-                    add(Relation::Guaranteeing, &p.actor, &q.actor, &ag.id);
+                    add(Relation::Guaranteeing, p, q, &ag.id);
                 }
                 if p.role.is_mediating() && q.role.is_party() {
-                    add(Relation::Mediating, &p.actor, &q.actor, &ag.id);
+                    add(Relation::Mediating, p, q, &ag.id);
+                }
+                if p.role == Role::Host && q.role.is_party() {
+                    add(Relation::Hosting, p, q, &ag.id);
                 }
             }
         }
@@ -59,7 +82,12 @@ pub fn project(agreements: &[&Agreement]) -> ActorGraph {
                 from,
                 to,
                 relation,
-                agreements: ags.into_iter().collect(),
+                inferred: ags
+                    .iter()
+                    .filter(|(_, all)| **all)
+                    .map(|(a, _)| a.clone())
+                    .collect(),
+                agreements: ags.into_keys().collect(),
             })
             .collect(),
     }
@@ -75,6 +103,7 @@ pub(crate) mod fixtures {
             actor: actor.into(),
             role,
             side,
+            inferred: false,
             locator: None,
             note: None,
         }

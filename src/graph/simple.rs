@@ -63,6 +63,9 @@ pub struct SimpleEdge {
     pub weight: f64,
     pub relations: Vec<Relation>,
     pub agreements: Vec<String>,
+    /// The agreements (among `agreements`) where the pair is tied only
+    /// through roles the coders inferred.
+    pub inferred: Vec<String>,
 }
 
 /// The weighted simple graph that measures run on.
@@ -111,8 +114,12 @@ impl ActorGraph {
         let sizes = agreement_sizes(chosen.iter().copied());
         let size = |a: &str| sizes.get(a).copied().unwrap_or(2);
         let weigh = |ags: &BTreeSet<String>| weighting.weigh(ags.iter().map(String::as_str), size);
-        let mut pairs: BTreeMap<(String, String), (BTreeSet<Relation>, BTreeSet<String>)> =
-            BTreeMap::new();
+        // pair → (relations, agreements, agreements that rest on a stated role)
+        #[allow(clippy::type_complexity)]
+        let mut pairs: BTreeMap<
+            (String, String),
+            (BTreeSet<Relation>, BTreeSet<String>, BTreeSet<String>),
+        > = BTreeMap::new();
         let mut directed: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
         for t in &chosen {
             let key = if t.from < t.to {
@@ -123,6 +130,12 @@ impl ActorGraph {
             let e = pairs.entry(key).or_default();
             e.0.insert(t.relation);
             e.1.extend(t.agreements.iter().cloned());
+            e.2.extend(
+                t.agreements
+                    .iter()
+                    .filter(|a| !t.inferred.contains(a))
+                    .cloned(),
+            );
             directed
                 .entry((t.from.clone(), t.to.clone()))
                 .or_default()
@@ -147,12 +160,13 @@ impl ActorGraph {
             .collect();
         let edges = pairs
             .iter()
-            .map(|((a, b), (rels, ags))| SimpleEdge {
+            .map(|((a, b), (rels, ags, stated))| SimpleEdge {
                 a: index[a.as_str()],
                 b: index[b.as_str()],
                 weight: weigh(ags),
                 relations: rels.iter().copied().collect(),
                 agreements: ags.iter().cloned().collect(),
+                inferred: ags.difference(stated).cloned().collect(),
             })
             .collect();
         let arcs = directed
@@ -235,6 +249,7 @@ impl SimpleGraph {
                 weight: w,
                 relations: vec![],
                 agreements: vec![],
+                inferred: vec![],
             })
             .collect();
         es.sort_by_key(|e| (e.a, e.b));

@@ -12,7 +12,7 @@
 //! agreement has one link carrying all of them.
 
 use crate::graph::{Relation, Weighting};
-use crate::model::{Agreement, Role};
+use crate::model::{Agreement, Participant, Role};
 use std::collections::HashMap;
 
 /// One actor's link to one agreement.
@@ -31,6 +31,8 @@ pub struct TwoModeLink {
     /// 1 with `count` and `none`; 1/(k − 1) with `newman`, k = the actors
     /// linked to the agreement.
     pub weight: f64,
+    /// Every role behind the link is the coders' inference.
+    pub inferred: bool,
 }
 
 /// The two-mode graph of a slice.
@@ -50,7 +52,8 @@ pub fn role_relation(role: Role) -> Option<Relation> {
         Role::Signatory => Some(Relation::Signing),
         Role::Negotiator => Some(Relation::Negotiating),
         Role::Guarantor => Some(Relation::Guaranteeing),
-        Role::Mediator | Role::Sponsor | Role::Host => Some(Relation::Mediating),
+        Role::Mediator | Role::Sponsor | Role::Convener => Some(Relation::Mediating),
+        Role::Host => Some(Relation::Hosting),
         _ => None,
     }
 }
@@ -66,31 +69,33 @@ impl TwoMode {
     pub fn build(
         agreements: &[&Agreement],
         relations: &[Relation],
-        keep_actor: &dyn Fn(&str) -> bool,
+        keep: &dyn Fn(&Participant) -> bool,
         weighting: Weighting,
     ) -> TwoMode {
-        // (agreement index in input, actor id, roles) in participation order.
-        let mut raw: Vec<(usize, &str, Vec<Role>)> = Vec::new();
+        // (agreement index in input, actor id, roles, all inferred) in
+        // participation order.
+        let mut raw: Vec<(usize, &str, Vec<Role>, bool)> = Vec::new();
         for (gi, ag) in agreements.iter().enumerate() {
             let start = raw.len();
             for p in &ag.participants {
                 let Some(r) = role_relation(p.role) else {
                     continue;
                 };
-                if !wanted(r, relations) || !keep_actor(&p.actor) {
+                if !wanted(r, relations) || !keep(p) {
                     continue;
                 }
-                match raw[start..].iter_mut().find(|(_, a, _)| *a == p.actor) {
-                    Some((_, _, roles)) => {
+                match raw[start..].iter_mut().find(|(_, a, _, _)| *a == p.actor) {
+                    Some((_, _, roles, inferred)) => {
                         if !roles.contains(&p.role) {
                             roles.push(p.role)
                         }
+                        *inferred &= p.inferred;
                     }
-                    None => raw.push((gi, p.actor.as_str(), vec![p.role])),
+                    None => raw.push((gi, p.actor.as_str(), vec![p.role], p.inferred)),
                 }
             }
         }
-        let mut actors: Vec<String> = raw.iter().map(|(_, a, _)| a.to_string()).collect();
+        let mut actors: Vec<String> = raw.iter().map(|(_, a, _, _)| a.to_string()).collect();
         actors.sort();
         actors.dedup();
         let actor_index: HashMap<&str, usize> = actors
@@ -101,7 +106,7 @@ impl TwoMode {
         let mut agreement_index: HashMap<usize, usize> = HashMap::new();
         let mut ids = Vec::new();
         let mut sizes: Vec<usize> = Vec::new();
-        for (gi, _, _) in &raw {
+        for (gi, _, _, _) in &raw {
             let next = ids.len();
             let k = *agreement_index.entry(*gi).or_insert(next);
             if k == next {
@@ -112,7 +117,7 @@ impl TwoMode {
         }
         let links = raw
             .into_iter()
-            .map(|(gi, actor, roles)| {
+            .map(|(gi, actor, roles, inferred)| {
                 let agreement = agreement_index[&gi];
                 let relation = roles
                     .iter()
@@ -129,6 +134,7 @@ impl TwoMode {
                     roles,
                     relation,
                     weight,
+                    inferred,
                 }
             })
             .collect();
@@ -185,7 +191,12 @@ mod tests {
         let co = TwoMode::build(&[&a], &[Relation::CoSigning], &|_| true, Weighting::Count);
         assert_eq!(co.actors, ["fac", "gov"]);
 
-        let no_gov = TwoMode::build(&[&a], Relation::ALL, &|x| x != "gov", Weighting::Count);
+        let no_gov = TwoMode::build(
+            &[&a],
+            Relation::ALL,
+            &|x| x.actor != "gov",
+            Weighting::Count,
+        );
         assert_eq!(no_gov.actors, ["egypt", "fac"]);
     }
 

@@ -590,6 +590,7 @@ pub fn convert(files: &[CsvFile], dir: &str) -> Result<Converted> {
         list_line(&mut d, r, "aliases", "aliases");
         req_text(&mut d, r, "kind", "kind", true, &mut p);
         opt_text(&mut d, r, "parent", "parent", true);
+        list_line(&mut d, r, "members", "members");
         opt_text(&mut d, r, "note", "note", false);
     }
     docs.push(("places.toml", d));
@@ -707,7 +708,12 @@ pub fn convert(files: &[CsvFile], dir: &str) -> Result<Converted> {
                     l.raw(", ");
                     l.push(&format!("count = {n}"), x.cell("count"));
                 }
-                for (key, trim) in [("destination", true), ("locator", false), ("note", false)] {
+                for (key, trim) in [
+                    ("unit", true),
+                    ("destination", true),
+                    ("locator", false),
+                    ("note", false),
+                ] {
                     let v = if trim { x.code(key) } else { x.text(key) };
                     if !v.is_empty() {
                         l.raw(", ");
@@ -738,10 +744,7 @@ pub fn convert(files: &[CsvFile], dir: &str) -> Result<Converted> {
     // cycles. Its diagnostics are told in the tables' terms.
     let files: Vec<SourceFile> = docs
         .iter()
-        .map(|(name, doc)| SourceFile {
-            path: (*name).to_string(),
-            text: doc.text.clone(),
-        })
+        .map(|(name, doc)| SourceFile::new(*name, doc.text.clone()))
         .collect();
     // Rows the tables already found something missing in (no place, no
     // source, a signatory without a side), which the loader finds too.
@@ -831,6 +834,19 @@ fn participant_line(x: &Row, date: Option<&FuzzyDate>, p: &mut Problems) -> Line
             "fill in side: regime, opposition or neutral (signing edges join signatories of opposite sides)",
         );
     }
+    match x.code("inferred").to_ascii_lowercase().as_str() {
+        "" | "false" | "no" | "0" => {}
+        "true" | "yes" | "1" => {
+            l.raw(", ");
+            l.push("inferred = true", x.cell("inferred"));
+        }
+        other => p.add(
+            x.cell("inferred"),
+            "bad-value",
+            format!("inferred '{other}' is not true or false"),
+            "write true (the role is the coders' inference; say why in the note) or false, or leave it empty",
+        ),
+    }
     for key in ["locator", "note"] {
         if !x.text(key).is_empty() {
             l.raw(", ");
@@ -838,21 +854,6 @@ fn participant_line(x: &Row, date: Option<&FuzzyDate>, p: &mut Problems) -> Line
         }
     }
     l.raw(" },");
-    match x.code("inferred").to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "0" => {}
-        "true" | "yes" | "1" => p.add(
-            x.cell("inferred"),
-            "bad-value",
-            "the dataset cannot record an inferred participant yet",
-            "leave inferred empty and say in the note that the participant is inferred",
-        ),
-        other => p.add(
-            x.cell("inferred"),
-            "bad-value",
-            format!("inferred '{other}' is not true or false"),
-            "write true or false, or leave it empty",
-        ),
-    }
     let given = x.code("date");
     if let Some(d) = date {
         if !given.is_empty() && given != d.text {
@@ -923,7 +924,7 @@ mod tests {
             ),
             f(
                 "participations.csv",
-                "actor,agreement,role,side,inferred,date,locator,note\na,x,signatory,opposition,,mid 2015-11,l1,\nb,x,signatory,regime,false,,l2,\n",
+                "actor,agreement,role,side,inferred,date,locator,note\na,x,signatory,opposition,true,mid 2015-11,l1,\nb,x,signatory,regime,false,,l2,\n",
             ),
             f("sources.csv", "record_type,record_id,document,locator\nagreement,x,doc,s1\nactor,a,doc,s2\n"),
         ]
@@ -941,6 +942,7 @@ mod tests {
         let x = &c.dataset.agreements["x"];
         assert_eq!(x.participants.len(), 2);
         assert_eq!(x.phase, Some(1));
+        assert!(x.participants[0].inferred && !x.participants[1].inferred);
         assert_eq!(c.dataset.actors["a"].sources.len(), 1);
     }
 

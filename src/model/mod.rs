@@ -6,7 +6,7 @@ pub mod vocab;
 
 use indexmap::IndexMap;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub use date::{Day, FuzzyDate, Precision, Qualifier};
 pub use vocab::*;
@@ -44,6 +44,8 @@ pub struct Place {
     pub aliases: Vec<String>,
     pub kind: PlaceKind,
     pub parent: Option<String>,
+    /// For a group (`kind = "group"`): the places it gathers.
+    pub members: Vec<String>,
     pub note: Option<String>,
 }
 
@@ -76,6 +78,9 @@ pub struct Participant {
     pub actor: String,
     pub role: Role,
     pub side: Option<Side>,
+    /// The role is the coders' inference, not something the source states
+    /// (the note says why); `--no-inferred` leaves such roles out.
+    pub inferred: bool,
     pub locator: Option<String>,
     pub note: Option<String>,
 }
@@ -86,6 +91,8 @@ pub struct Term {
     pub code: TermCode,
     /// A number the source gives (fighters evacuated, detainees released, ...).
     pub count: Option<u64>,
+    /// What `count` counts.
+    pub unit: Option<Unit>,
     /// Destination place for evacuations.
     pub destination: Option<String>,
     pub locator: Option<String>,
@@ -133,37 +140,81 @@ pub struct Dataset {
     pub periods: IndexMap<String, Period>,
 }
 
+impl Agreement {
+    /// Whether the record is an agreement proper that was concluded: an
+    /// agreement kind ([`AgreementKind::is_agreement`]) with a concluded
+    /// status ([`Status::is_concluded`]). Counts of "agreements" count these;
+    /// every record is an "event".
+    pub fn is_concluded_agreement(&self) -> bool {
+        self.kind.is_agreement() && self.status.is_concluded()
+    }
+}
+
 impl Dataset {
-    /// The place and every place below it in the hierarchy.
+    /// The place and every place below it in the hierarchy. Linear in the
+    /// number of places: one pass builds the children lists, one walk
+    /// collects the subtree (each place is visited once, even in a cycle).
     pub fn place_and_descendants(&self, id: &str) -> BTreeSet<String> {
-        let mut set = BTreeSet::new();
-        set.insert(id.to_string());
-        // The hierarchy is acyclic (validated), so a fixed point is reached.
-        loop {
-            let before = set.len();
-            for p in self.places.values() {
-                if p.parent.as_ref().is_some_and(|par| set.contains(par)) {
-                    set.insert(p.id.clone());
-                }
+        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for p in self.places.values() {
+            if let Some(par) = &p.parent {
+                children
+                    .entry(par.as_str())
+                    .or_default()
+                    .push(p.id.as_str());
             }
-            if set.len() == before {
-                return set;
+            // A group's members count as lying below it.
+            for m in &p.members {
+                children.entry(p.id.as_str()).or_default().push(m.as_str());
             }
         }
+        let mut set = BTreeSet::new();
+        set.insert(id.to_string());
+        let mut stack = vec![id];
+        while let Some(cur) = stack.pop() {
+            for &child in children.get(cur).into_iter().flatten() {
+                if set.insert(child.to_string()) {
+                    stack.push(child);
+                }
+            }
+        }
+        set
     }
 
     /// The chain from a place up to the root, starting with the place itself.
     pub fn place_ancestors(&self, id: &str) -> Vec<&Place> {
         let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut cur = self.places.get(id);
         while let Some(p) = cur {
-            if out.iter().any(|q: &&Place| q.id == p.id) {
+            if !seen.insert(p.id.as_str()) {
                 break;
             }
             out.push(p);
             cur = p.parent.as_ref().and_then(|par| self.places.get(par));
         }
         out
+    }
+
+    /// The bodies an actor belongs to, nearest first (its parent, the
+    /// parent's parent, …), without the actor itself.
+    pub fn actor_ancestors(&self, id: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let mut cur = self.actors.get(id).and_then(|a| a.parent.as_deref());
+        while let Some(p) = cur {
+            if p == id || out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            cur = self.actors.get(p).and_then(|a| a.parent.as_deref());
+        }
+        out
+    }
+
+    /// Whether one actor belongs to the other, at any depth (an individual
+    /// and its body, a unit and its state): such pairs get no tie.
+    pub fn actors_related(&self, a: &str, b: &str) -> bool {
+        self.actor_ancestors(a).contains(&b) || self.actor_ancestors(b).contains(&a)
     }
 
     /// Agreements sorted by date (start, then end), then id.

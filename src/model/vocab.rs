@@ -183,6 +183,7 @@ vocabulary!(
     Village => "village", "a village";
     Camp => "camp", "a refugee camp (e.g. Yarmouk)";
     Site => "site", "a base, airport, crossing or other site";
+    Group => "group", "a named group of places the sources speak of together (the Four Towns, the Astana zones); its members are places";
 });
 
 vocabulary!(
@@ -203,6 +204,8 @@ vocabulary!(
     Statement => "statement", "a public statement, admission, endorsement or rejection";
     Crackdown => "crackdown", "arrests or a security campaign against reconciliation figures or committees";
     MilitaryPressure => "military-pressure", "a siege, offensive or other military pressure used to force an agreement";
+    Defection => "defection", "a fighter, group, committee or official changing sides";
+    ProtectiveMeasure => "protective-measure", "a measure protecting people who settled or reconciled (security cards, lists of the settled, guarantees of non-arrest)";
 });
 
 vocabulary!(
@@ -235,7 +238,42 @@ vocabulary!(
     Proposer => "proposer", "put forward an offer or demand";
     Target => "target", "the town, committee or faction an offer or demand was put to; the body a formation or dissolution created or dissolved";
     Opponent => "opponent", "worked against the agreement or committee (rejected it publicly, arrested its members, broke it up)";
+    Excluded => "excluded", "a group the agreement excludes from its ceasefire or expels (ISIS, al-Nusra/HTS); makes no tie";
+    Pressurer => "pressurer", "pressed the parties or the town into the agreement (a siege, an offensive, a committee pressing factions); makes no tie";
+    Announcer => "announcer", "announced the agreement or event without being a party to it";
+    Supervisor => "supervisor", "supervised the agreement's implementation (more than a passive witness)";
+    Convener => "convener", "called the talks or meeting and brought the parties together (the venue is the host)";
+    ProposedGuarantor => "proposed-guarantor", "proposed as guarantor in an initiative that was not concluded; makes no tie";
+    ProposedMediator => "proposed-mediator", "proposed as mediator in an initiative that was not concluded; makes no tie";
 });
+
+impl AgreementKind {
+    /// Kinds that are agreements proper (truces, settlements, de-escalation
+    /// memoranda, evacuation exchanges, frameworks between states), as
+    /// opposed to the other events the dataset records (offers, demands,
+    /// meetings, committee formations, foundings, statements, crackdowns,
+    /// military pressure, surrenders).
+    pub fn is_agreement(self) -> bool {
+        matches!(
+            self,
+            AgreementKind::LocalTruce
+                | AgreementKind::FinalSettlement
+                | AgreementKind::DeEscalation
+                | AgreementKind::EvacuationSwap
+                | AgreementKind::InternationalFramework
+        )
+    }
+}
+
+impl Status {
+    /// Statuses of an agreement that was concluded (whatever became of it).
+    pub fn is_concluded(self) -> bool {
+        matches!(
+            self,
+            Status::Signed | Status::Implemented | Status::PartlyImplemented | Status::Violated
+        )
+    }
+}
 
 impl Role {
     /// Parties: actors that stood on a side and dealt with the other side.
@@ -244,9 +282,25 @@ impl Role {
     }
     /// Roles that yield mediating edges to every party.
     pub fn is_mediating(self) -> bool {
-        matches!(self, Role::Mediator | Role::Sponsor | Role::Host)
+        matches!(self, Role::Mediator | Role::Sponsor | Role::Convener)
     }
 }
+
+vocabulary!(
+    /// What a term's count counts.
+    Unit, "unit" {
+    Persons => "persons", "people, fighters and civilians together or unspecified";
+    Fighters => "fighters", "armed fighters";
+    Civilians => "civilians", "civilians";
+    Families => "families", "families";
+    Detainees => "detainees", "detainees or prisoners";
+    Buses => "buses", "buses";
+    Hours => "hours", "hours";
+    Days => "days", "days";
+    Months => "months", "months";
+    Km => "km", "kilometres";
+    Weapons => "weapons", "weapons or pieces of equipment";
+});
 
 vocabulary!(
     /// Coded terms of an agreement.

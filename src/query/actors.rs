@@ -23,8 +23,11 @@ pub struct ActorRow {
     pub alignment: Alignment,
     pub parent: Option<String>,
     pub place: Option<String>,
-    /// Number of agreements the actor takes part in.
+    /// Concluded agreements proper the actor takes part in
+    /// ([`crate::model::Agreement::is_concluded_agreement`]).
     pub agreements: usize,
+    /// Every record the actor takes part in (meetings, offers, … too).
+    pub events: usize,
 }
 
 /// CSV record of [`ActorRow`].
@@ -39,6 +42,7 @@ pub struct ActorCsv {
     pub parent: Option<String>,
     pub place: Option<String>,
     pub agreements: usize,
+    pub events: usize,
 }
 
 impl Row for ActorRow {
@@ -54,6 +58,7 @@ impl Row for ActorRow {
             parent: self.parent.clone(),
             place: self.place.clone(),
             agreements: self.agreements,
+            events: self.events,
         }
     }
     fn columns() -> Vec<Column<Self>> {
@@ -64,6 +69,7 @@ impl Row for ActorRow {
             Column::new("kind", |r: &Self| r.kind.to_string()),
             Column::new("alignment", |r: &Self| r.alignment.to_string()),
             Column::new("agreements", |r: &Self| r.agreements.to_string()),
+            Column::new("events", |r: &Self| r.events.to_string()),
         ]
     }
 }
@@ -71,13 +77,17 @@ impl Row for ActorRow {
 impl ActorsQuery {
     /// The actors, sorted by id.
     pub fn run(&self, ds: &Dataset) -> Vec<ActorRow> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // (concluded agreements, events) per actor.
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for g in ds.agreements.values() {
             let mut seen: Vec<&str> = g.participants.iter().map(|p| p.actor.as_str()).collect();
             seen.sort_unstable();
             seen.dedup();
+            let proper = usize::from(g.is_concluded_agreement());
             for a in seen {
-                *counts.entry(a).or_default() += 1;
+                let c = counts.entry(a).or_default();
+                c.0 += proper;
+                c.1 += 1;
             }
         }
         let mut rows: Vec<ActorRow> = ds
@@ -94,7 +104,8 @@ impl ActorsQuery {
                 alignment: a.alignment,
                 parent: a.parent.clone(),
                 place: a.place.clone(),
-                agreements: counts.get(a.id.as_str()).copied().unwrap_or(0),
+                agreements: counts.get(a.id.as_str()).map_or(0, |c| c.0),
+                events: counts.get(a.id.as_str()).map_or(0, |c| c.1),
             })
             .collect();
         rows.sort_by(|a, b| a.id.cmp(&b.id));

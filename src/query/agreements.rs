@@ -2,9 +2,11 @@
 
 use crate::error::Result;
 use crate::model::{
-    Agreement, AgreementKind, Dataset, Day, Precision, Role, Side, SourceRef, Status, TermCode,
+    Agreement, AgreementKind, Dataset, Day, Participant, Precision, Role, Side, SourceRef, Status,
+    TermCode, Unit,
 };
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -41,7 +43,20 @@ pub struct ParticipantOut {
     pub name_en: String,
     pub role: Role,
     pub side: Option<Side>,
+    /// The role is the coders' inference, not stated by the source.
+    pub inferred: bool,
     pub locator: Option<String>,
+}
+
+impl ParticipantOut {
+    /// The actor id with `*` when the role is inferred (tables, CSV cells).
+    fn marked(&self) -> String {
+        if self.inferred {
+            format!("{}*", self.actor)
+        } else {
+            self.actor.clone()
+        }
+    }
 }
 
 /// A term as listed with an agreement.
@@ -49,6 +64,7 @@ pub struct ParticipantOut {
 pub struct TermOut {
     pub code: TermCode,
     pub count: Option<u64>,
+    pub unit: Option<Unit>,
     pub destination: Option<String>,
     pub note: Option<String>,
 }
@@ -70,8 +86,8 @@ pub struct AgreementRow {
 }
 
 /// CSV record of [`AgreementRow`]: places are ids; each participant is
-/// `actor:role[:side]`; each term `code[=count][>destination]`; each source
-/// `document: locator`.
+/// `actor:role[:side]`, with `*` at the end when the role is inferred; each
+/// term `code[=count[ unit]][>destination]`; each source `document: locator`.
 #[derive(Debug, Default, Serialize)]
 pub struct AgreementCsv {
     pub id: String,
@@ -91,8 +107,14 @@ pub struct AgreementCsv {
 }
 
 impl AgreementRow {
-    /// Builds the listed form of an agreement.
+    /// Builds the listed form of an agreement with all its participants.
     pub fn new(ds: &Dataset, a: &Agreement) -> AgreementRow {
+        Self::with(ds, a, &|_| true)
+    }
+
+    /// Builds the listed form of an agreement with the participants `keep`
+    /// keeps.
+    pub fn with(ds: &Dataset, a: &Agreement, keep: &dyn Fn(&Participant) -> bool) -> AgreementRow {
         AgreementRow {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -121,11 +143,13 @@ impl AgreementRow {
             participants: a
                 .participants
                 .iter()
+                .filter(|p| keep(p))
                 .map(|p| ParticipantOut {
                     actor: p.actor.clone(),
                     name_en: ds.actor_name(&p.actor).to_string(),
                     role: p.role,
                     side: p.side,
+                    inferred: p.inferred,
                     locator: p.locator.clone(),
                 })
                 .collect(),
@@ -135,6 +159,7 @@ impl AgreementRow {
                 .map(|t| TermOut {
                     code: t.code,
                     count: t.count,
+                    unit: t.unit,
                     destination: t.destination.clone(),
                     note: t.note.clone(),
                 })
@@ -143,16 +168,25 @@ impl AgreementRow {
         }
     }
 
-    /// Actors in one of the roles, `; `-joined.
-    fn parties(&self, roles: &[Role]) -> String {
-        let ids: Vec<&str> = roles
+    /// The signatories, `; `-joined, `*` marking inferred roles.
+    fn signatories(&self) -> String {
+        let ids: Vec<String> = self
+            .participants
             .iter()
-            .flat_map(|role| {
-                self.participants
-                    .iter()
-                    .filter(move |p| p.role == *role)
-                    .map(|p| p.actor.as_str())
-            })
+            .filter(|p| p.role == Role::Signatory)
+            .map(ParticipantOut::marked)
+            .collect();
+        join(&ids)
+    }
+
+    /// Every other participant as `actor (role)`, `; `-joined: guarantors,
+    /// mediators, hosts, witnesses, negotiators, … in the data's order.
+    fn others(&self) -> String {
+        let ids: Vec<String> = self
+            .participants
+            .iter()
+            .filter(|p| p.role != Role::Signatory)
+            .map(|p| format!("{} ({})", p.marked(), p.role))
             .collect();
         join(&ids)
     }
@@ -183,9 +217,12 @@ impl Row for AgreementRow {
                 &self
                     .participants
                     .iter()
-                    .map(|p| match p.side {
-                        Some(s) => format!("{}:{}:{}", p.actor, p.role, s),
-                        None => format!("{}:{}", p.actor, p.role),
+                    .map(|p| {
+                        let mark = if p.inferred { "*" } else { "" };
+                        match p.side {
+                            Some(s) => format!("{}:{}:{}{mark}", p.actor, p.role, s),
+                            None => format!("{}:{}{mark}", p.actor, p.role),
+                        }
                     })
                     .collect::<Vec<_>>(),
             ),
@@ -193,11 +230,17 @@ impl Row for AgreementRow {
                 &self
                     .terms
                     .iter()
-                    .map(|t| match (t.count, &t.destination) {
-                        (Some(c), Some(d)) => format!("{}={}>{}", t.code, c, d),
-                        (Some(c), None) => format!("{}={}", t.code, c),
-                        (None, Some(d)) => format!("{}>{}", t.code, d),
-                        (None, None) => t.code.to_string(),
+                    .map(|t| {
+                        let count = match (t.count, t.unit) {
+                            (Some(c), Some(u)) => format!("={c} {u}"),
+                            (Some(c), None) => format!("={c}"),
+                            _ => String::new(),
+                        };
+                        let dest = t
+                            .destination
+                            .as_ref()
+                            .map_or(String::new(), |d| format!(">{d}"));
+                        format!("{}{count}{dest}", t.code)
                     })
                     .collect::<Vec<_>>(),
             ),
@@ -216,25 +259,30 @@ impl Row for AgreementRow {
             Column::new("id", |r: &Self| r.id.clone()),
             Column::new("kind", |r: &Self| r.kind.to_string()),
             Column::new("status", |r: &Self| r.status.to_string()),
-            Column::new("signatories", |r: &Self| r.parties(&[Role::Signatory])),
-            Column::new("guarantors/mediators", |r: &Self| {
-                r.parties(&[Role::Guarantor, Role::Mediator])
-            }),
+            Column::new("signatories", |r: &Self| r.signatories()),
+            Column::new("others (role)", |r: &Self| r.others()),
         ]
     }
 }
 
 impl AgreementsQuery {
     /// The agreements of the slice, by date.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<AgreementRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<AgreementRow>> {
         let mut slice = Slice::resolve(ds, &self.slice)?;
         if let Some(a) = &self.actor {
-            slice.actor = Some(resolve::actor(ds, a)?);
+            let r = resolve::actor(ds, a)?;
+            slice.actor = Some(r.id.clone());
+            slice.resolved.push(r);
         }
-        Ok(slice
+        let rows = slice
             .select(ds)
             .into_iter()
-            .map(|a| AgreementRow::new(ds, a))
-            .collect())
+            .map(|a| AgreementRow::with(ds, a, &|p| slice.keeps_role(p)))
+            .collect();
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }

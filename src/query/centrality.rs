@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::graph::{Relation, SimpleGraph, TwoMode, Weighting, DEFAULT_RELATIONS};
 use crate::model::Dataset;
 use crate::output::{score, Column, Row};
+use crate::query::Answer;
 use crate::slice::{Over, Slice, SliceSpec};
 use serde::Serialize;
 
@@ -174,12 +175,7 @@ pub fn slice_two_mode(
     relations: &[Relation],
     weighting: Weighting,
 ) -> TwoMode {
-    TwoMode::build(
-        &slice.select(ds),
-        relations,
-        &|a| slice.keeps_actor(a),
-        weighting,
-    )
+    TwoMode::build(&slice.select(ds), relations, &|p| slice.keeps(p), weighting)
 }
 
 fn rows_for(
@@ -306,18 +302,23 @@ impl CentralityQuery {
 
     /// Scores of the slice, or of each of its years or periods (rows then
     /// carry the slice's label).
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<ScoreRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<ScoreRow>> {
         self.check()?;
         let slice = Slice::resolve(ds, &self.slice)?;
-        match self.over {
-            None => self.scores(ds, &slice, None),
+        let rows = match self.over {
+            None => self.scores(ds, &slice, None)?,
             Some(over) => {
                 let mut rows = Vec::new();
                 for (label, s) in slice.over(ds, over) {
                     rows.extend(self.scores(ds, &s, Some(&label))?);
                 }
-                Ok(rows)
+                rows
             }
-        }
+        };
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }

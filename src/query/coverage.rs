@@ -3,7 +3,7 @@
 //! look at — records without participants or signatories, roles and terms
 //! without a locator, dates that are inferred spans, unused actors.
 
-use crate::model::{AgreementKind, Dataset, PlaceKind, Precision, Role, Status};
+use crate::model::{Dataset, PlaceKind, Precision, Role};
 use crate::output::{Column, Row};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 /// One line of the report.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct CoverageRow {
-    /// `region`, `year`, `kind`, `status`, or a gap: `no-participants`,
-    /// `no-signatory`, `participant-without-locator`, `term-without-locator`,
+    /// `region`, `year`, `kind`, `status`, `roles` (stated / inferred), or
+    /// a gap: `no-participants`, `no-signatory`, `inferred-role`,
+    /// `participant-without-locator`, `term-without-locator`,
     /// `inferred-date`, `other-term`, `unused-actor`.
     pub section: String,
     /// The region/year/kind/status counted, or the record with the gap.
@@ -90,6 +91,21 @@ pub fn coverage(ds: &Dataset) -> Vec<CoverageRow> {
     count("year", years);
     count("kind", kinds);
     count("status", statuses);
+    let roles = ds.agreements.values().flat_map(|a| a.participants.iter());
+    let (all, inferred) = roles.fold((0, 0), |(n, i), p| (n + 1, i + usize::from(p.inferred)));
+    out.push(CoverageRow {
+        section: "roles".into(),
+        key: "stated".into(),
+        count: all - inferred,
+        detail: String::new(),
+    });
+    out.push(CoverageRow {
+        section: "roles".into(),
+        key: "inferred".into(),
+        count: inferred,
+        detail: "coded by inference; listed below as inferred-role, left out by --no-inferred"
+            .into(),
+    });
 
     let mut gap = |section: &str, key: &str, detail: String| {
         out.push(CoverageRow {
@@ -103,19 +119,11 @@ pub fn coverage(ds: &Dataset) -> Vec<CoverageRow> {
         if a.participants.is_empty() {
             gap("no-participants", &a.id, String::new());
         }
-        let agreement_like = matches!(
-            a.kind,
-            AgreementKind::LocalTruce
-                | AgreementKind::FinalSettlement
-                | AgreementKind::DeEscalation
-                | AgreementKind::EvacuationSwap
-                | AgreementKind::InternationalFramework
-        ) && matches!(
-            a.status,
-            Status::Signed | Status::Implemented | Status::PartlyImplemented | Status::Violated
-        );
-        if agreement_like && !a.participants.iter().any(|p| p.role == Role::Signatory) {
+        if a.is_concluded_agreement() && !a.participants.iter().any(|p| p.role == Role::Signatory) {
             gap("no-signatory", &a.id, a.kind.to_string());
+        }
+        for p in a.participants.iter().filter(|p| p.inferred) {
+            gap("inferred-role", &a.id, format!("{}:{}", p.actor, p.role));
         }
         for p in a.participants.iter().filter(|p| p.locator.is_none()) {
             gap(
@@ -138,12 +146,13 @@ pub fn coverage(ds: &Dataset) -> Vec<CoverageRow> {
             gap("other-term", &a.id, t.note.clone().unwrap_or_default());
         }
     }
+    let used: std::collections::HashSet<&str> = ds
+        .agreements
+        .values()
+        .flat_map(|a| a.participants.iter().map(|p| p.actor.as_str()))
+        .collect();
     for actor in ds.actors.values() {
-        if !ds
-            .agreements
-            .values()
-            .any(|a| a.participants.iter().any(|p| p.actor == actor.id))
-        {
+        if !used.contains(actor.id.as_str()) {
             gap("unused-actor", &actor.id, actor.kind.to_string());
         }
     }

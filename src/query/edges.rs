@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
 
@@ -28,6 +29,9 @@ pub struct EdgeRow {
     pub directed: bool,
     pub weight: usize,
     pub agreements: Vec<String>,
+    /// The agreements (among `agreements`) where the edge rests only on
+    /// roles the coders inferred.
+    pub inferred: Vec<String>,
 }
 
 /// CSV record of an [`EdgeRow`].
@@ -39,6 +43,7 @@ pub struct EdgeCsv {
     pub directed: bool,
     pub weight: usize,
     pub agreements: String,
+    pub inferred: String,
 }
 
 impl Row for EdgeRow {
@@ -51,6 +56,7 @@ impl Row for EdgeRow {
             directed: self.directed,
             weight: self.weight,
             agreements: join(&self.agreements),
+            inferred: join(&self.inferred),
         }
     }
     fn columns() -> Vec<Column<Self>> {
@@ -67,10 +73,10 @@ impl Row for EdgeRow {
 
 impl EdgesQuery {
     /// The edges, ties by (relation, from, to) or pairs by ids.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<EdgeRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<EdgeRow>> {
         let slice = Slice::resolve(ds, &self.slice)?;
         let graph = slice.actor_graph(ds);
-        Ok(if self.simple {
+        let rows = if self.simple {
             let s = graph.simple(&self.relations);
             s.edges
                 .iter()
@@ -86,6 +92,7 @@ impl EdgesQuery {
                     directed: false,
                     weight: e.agreements.len(),
                     agreements: e.agreements.clone(),
+                    inferred: e.inferred.clone(),
                 })
                 .collect()
         } else {
@@ -98,8 +105,14 @@ impl EdgesQuery {
                     directed: t.relation.is_directed(),
                     weight: t.weight(),
                     agreements: t.agreements.clone(),
+                    inferred: t.inferred.clone(),
                 })
                 .collect()
+        };
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
         })
     }
 }

@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -73,9 +74,11 @@ impl Row for EgoRow {
 
 impl EgoQuery {
     /// The actors within the radius, by distance then id.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<EgoRow>> {
-        let centre = resolve::actor(ds, &self.actor)?;
-        let slice = Slice::resolve(ds, &self.slice)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<EgoRow>> {
+        let r = resolve::actor(ds, &self.actor)?;
+        let centre = r.id.clone();
+        let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.insert(0, r);
         let graph = slice.actor_graph(ds).simple(&self.relations);
         let Some(c) = graph.nodes.iter().position(|n| *n == centre) else {
             return Err(Error::NotInGraph { actor: centre });
@@ -105,6 +108,10 @@ impl EgoQuery {
             })
             .collect();
         rows.sort_by(|a, b| (a.distance, &a.actor).cmp(&(b.distance, &b.actor)));
-        Ok(rows)
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }

@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::graph::Relation;
 use crate::model::{Dataset, Role, SourceRef};
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -33,6 +34,8 @@ pub struct ExplainRow {
     /// Locators of the two participants' roles.
     pub participant_locators: Vec<String>,
     pub sources: Vec<SourceRef>,
+    /// The tie rests in this agreement only on roles the coders inferred.
+    pub inferred: bool,
 }
 
 /// CSV record of an [`ExplainRow`].
@@ -48,6 +51,7 @@ pub struct ExplainCsv {
     pub role_b: String,
     pub participant_locators: String,
     pub sources: String,
+    pub inferred: bool,
 }
 
 fn roles(r: &[Role]) -> String {
@@ -76,11 +80,14 @@ impl Row for ExplainRow {
             role_b: roles(&self.role_b),
             participant_locators: join(&self.participant_locators),
             sources: sources(&self.sources),
+            inferred: self.inferred,
         }
     }
     fn columns() -> Vec<Column<Self>> {
         vec![
-            Column::new("relation", |r: &Self| r.relation.to_string()),
+            Column::new("relation", |r: &Self| {
+                format!("{}{}", r.relation, if r.inferred { "*" } else { "" })
+            }),
             Column::new("date", |r: &Self| r.date.clone()),
             Column::new("agreement", |r: &Self| r.agreement.clone()),
             Column::new("roles", |r: &Self| {
@@ -93,10 +100,12 @@ impl Row for ExplainRow {
 
 impl ExplainQuery {
     /// One row per tie and agreement, by date.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<ExplainRow>> {
-        let a = resolve::actor(ds, &self.a)?;
-        let b = resolve::actor(ds, &self.b)?;
-        let slice = Slice::resolve(ds, &self.slice)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<ExplainRow>> {
+        let ra = resolve::actor(ds, &self.a)?;
+        let rb = resolve::actor(ds, &self.b)?;
+        let (a, b) = (ra.id.clone(), rb.id.clone());
+        let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.splice(0..0, [ra, rb]);
         let graph = slice.actor_graph(ds);
         let mut rows = Vec::new();
         for t in graph
@@ -109,15 +118,14 @@ impl ExplainQuery {
                     continue;
                 };
                 let roles_of = |x: &str| -> Vec<Role> {
-                    ag.participants
-                        .iter()
+                    slice
+                        .participants(ag)
                         .filter(|p| p.actor == x)
                         .map(|p| p.role)
                         .collect()
                 };
-                let locators: Vec<String> = ag
-                    .participants
-                    .iter()
+                let locators: Vec<String> = slice
+                    .participants(ag)
                     .filter(|p| p.actor == a || p.actor == b)
                     .filter_map(|p| p.locator.as_ref().map(|l| format!("{}: {l}", p.actor)))
                     .collect();
@@ -132,6 +140,7 @@ impl ExplainQuery {
                     role_b: roles_of(&b),
                     participant_locators: locators,
                     sources: ag.sources.clone(),
+                    inferred: t.inferred.contains(id),
                 });
             }
         }
@@ -140,6 +149,10 @@ impl ExplainQuery {
             let dy = ds.agreements.get(&y.agreement).map(|g| g.date.start);
             (dx, &x.agreement, x.relation).cmp(&(dy, &y.agreement, y.relation))
         });
-        Ok(rows)
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::graph::{ActorGraph, Relation};
 use crate::model::{Dataset, Day, Role};
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -24,16 +25,22 @@ pub struct PartnersQuery {
 
 impl PartnersQuery {
     /// The actor's partners, counterparts first, then by first date.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<Partner>> {
-        let actor = resolve::actor(ds, &self.actor)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<Partner>> {
+        let r = resolve::actor(ds, &self.actor)?;
+        let actor = r.id.clone();
         let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.insert(0, r);
         if !self.roles.is_empty() {
             slice.actor = Some(actor.clone());
             slice.actor_roles = self.roles.clone();
         }
         let mut graph = slice.actor_graph(ds);
         graph.ties.retain(|t| self.relations.contains(&t.relation));
-        Ok(partners(ds, &graph, &actor))
+        Ok(Answer {
+            rows: partners(ds, &graph, &actor),
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }
 
@@ -51,10 +58,14 @@ pub enum Link {
     GuaranteedBy,
     /// It guaranteed an agreement this actor signed.
     GuarantorFor,
-    /// Mediated, sponsored or hosted an agreement it was party to.
+    /// Mediated, sponsored or convened an agreement it was party to.
     MediatedBy,
     /// It mediated for this actor.
     MediatorFor,
+    /// Hosted (gave the venue for) an agreement it was party to.
+    HostedBy,
+    /// It hosted an agreement this actor was party to.
+    HostFor,
 }
 
 impl Link {
@@ -67,6 +78,8 @@ impl Link {
             Link::GuarantorFor => "guarantor-for",
             Link::MediatedBy => "mediated-by",
             Link::MediatorFor => "mediator-for",
+            Link::HostedBy => "hosted-by",
+            Link::HostFor => "host-for",
         }
     }
 }
@@ -89,7 +102,7 @@ impl Partner {
             &self
                 .agreements
                 .iter()
-                .map(|a| format!("{} ({})", a.id, a.date))
+                .map(|a| format!("{} ({}){}", a.id, a.date, if a.inferred { "*" } else { "" }))
                 .collect::<Vec<_>>(),
         )
     }
@@ -125,6 +138,8 @@ pub struct AgreementRef {
     pub id: String,
     pub date: String,
     pub title: String,
+    /// The tie rests in this agreement only on roles the coders inferred.
+    pub inferred: bool,
 }
 
 /// One partner of the actor asked about.
@@ -158,6 +173,8 @@ pub fn partners(ds: &Dataset, graph: &ActorGraph, actor: &str) -> Vec<Partner> {
                 (Relation::Guaranteeing, false) => Link::GuaranteedBy,
                 (Relation::Mediating, true) => Link::MediatorFor,
                 (Relation::Mediating, false) => Link::MediatedBy,
+                (Relation::Hosting, true) => Link::HostFor,
+                (Relation::Hosting, false) => Link::HostedBy,
             };
             let mut ags: Vec<&crate::model::Agreement> = t
                 .agreements
@@ -179,6 +196,7 @@ pub fn partners(ds: &Dataset, graph: &ActorGraph, actor: &str) -> Vec<Partner> {
                         id: a.id.clone(),
                         date: a.date.text.clone(),
                         title: a.title.clone(),
+                        inferred: t.inferred.contains(&a.id),
                     })
                     .collect(),
             }

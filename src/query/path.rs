@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -135,10 +136,12 @@ impl PathRow {
 
 impl PathQuery {
     /// The shortest paths, in lexicographic order of actor ids.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<PathRow>> {
-        let a = resolve::actor(ds, &self.from)?;
-        let b = resolve::actor(ds, &self.to)?;
-        let slice = Slice::resolve(ds, &self.slice)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<PathRow>> {
+        let ra = resolve::actor(ds, &self.from)?;
+        let rb = resolve::actor(ds, &self.to)?;
+        let (a, b) = (ra.id.clone(), rb.id.clone());
+        let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.splice(0..0, [ra, rb]);
         let graph = slice.actor_graph(ds).simple(&self.relations);
         let index: HashMap<&str, usize> = graph
             .nodes
@@ -161,7 +164,7 @@ impl PathQuery {
             .enumerate()
             .map(|(i, e)| ((e.a, e.b), i))
             .collect();
-        Ok(paths
+        let rows = paths
             .iter()
             .enumerate()
             .map(|(i, p)| PathRow {
@@ -183,6 +186,11 @@ impl PathQuery {
                     })
                     .collect(),
             })
-            .collect())
+            .collect();
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }

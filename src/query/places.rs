@@ -4,6 +4,7 @@
 use crate::error::Result;
 use crate::model::{Dataset, Day, PlaceKind};
 use crate::output::{Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use serde::Serialize;
 
@@ -64,9 +65,15 @@ impl Row for PlaceRow {
 
 impl PlacesQuery {
     /// The places, sorted by their path from the root.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<PlaceRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<PlaceRow>> {
+        let mut resolved = Vec::new();
         let under = match &self.under {
-            Some(q) => Some(ds.place_and_descendants(&resolve::place(ds, q)?)),
+            Some(q) => {
+                let r = resolve::place(ds, q)?;
+                let set = ds.place_and_descendants(&r.id);
+                resolved.push(r);
+                Some(set)
+            }
             None => None,
         };
         let mut rows: Vec<PlaceRow> = ds
@@ -92,7 +99,11 @@ impl PlacesQuery {
             })
             .collect();
         rows.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(rows)
+        Ok(Answer {
+            rows,
+            resolved,
+            notes: Vec::new(),
+        })
     }
 }
 

@@ -5,7 +5,8 @@ use crate::error::Result;
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::output::{Column, Row};
-use crate::slice::{Over, Slice, SliceSpec};
+use crate::query::Answer;
+use crate::slice::{DateRule, Over, Slice, SliceSpec};
 use serde::Serialize;
 
 /// Graph statistics of a slice.
@@ -22,6 +23,16 @@ pub struct StatsQuery {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatsRow {
     pub slice: String,
+    /// Agreements proper that were concluded (see
+    /// [`crate::model::Agreement::is_concluded_agreement`]) among `events`.
+    pub agreements: usize,
+    /// Every record the slice selects (meetings, offers, demands, … too).
+    pub events: usize,
+    /// Records that may fall in the window but are not surely in it (their
+    /// date may mean days outside it); counted in `events` under `overlap`.
+    pub uncertain: usize,
+    /// The date rule that selected the records and built the graph.
+    pub dates: DateRule,
     #[serde(flatten)]
     pub stats: GraphStats,
 }
@@ -31,6 +42,9 @@ pub struct StatsRow {
 pub struct StatsCsv {
     pub slice: String,
     pub agreements: usize,
+    pub events: usize,
+    pub uncertain: usize,
+    pub dates: &'static str,
     pub nodes: usize,
     pub edges: usize,
     pub density: String,
@@ -47,7 +61,10 @@ impl Row for StatsRow {
         let s = &self.stats;
         StatsCsv {
             slice: self.slice.clone(),
-            agreements: s.agreements,
+            agreements: self.agreements,
+            events: self.events,
+            uncertain: self.uncertain,
+            dates: self.dates.as_str(),
             nodes: s.nodes,
             edges: s.edges,
             density: format!("{:.6}", s.density),
@@ -61,42 +78,61 @@ impl Row for StatsRow {
     fn columns() -> Vec<Column<Self>> {
         vec![
             Column::new("slice", |r: &Self| r.slice.clone()),
-            Column::new("agreements", |r: &Self| r.stats.agreements.to_string()),
+            Column::new("agreements", |r: &Self| r.agreements.to_string()),
+            Column::new("events", |r: &Self| r.events.to_string()),
+            Column::new("uncertain", |r: &Self| r.uncertain.to_string()),
             Column::new("nodes", |r: &Self| r.stats.nodes.to_string()),
             Column::new("edges", |r: &Self| r.stats.edges.to_string()),
             Column::new("density", |r: &Self| format!("{:.6}", r.stats.density)),
             Column::new("components", |r: &Self| r.stats.components.to_string()),
-            Column::new("largest_component", |r: &Self| {
-                r.stats.largest_component.to_string()
-            }),
+            Column::new("largest", |r: &Self| r.stats.largest_component.to_string()),
             Column::new("diameter", |r: &Self| r.stats.diameter.to_string()),
             Column::new("mean_degree", |r: &Self| {
                 format!("{:.6}", r.stats.mean_degree)
             }),
-            Column::new("total_weight", |r: &Self| {
-                format!("{}", r.stats.total_weight)
-            }),
+            Column::new("weight", |r: &Self| format!("{}", r.stats.total_weight)),
         ]
     }
 }
 
 impl StatsQuery {
     /// One row for the slice, or one per year or period.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<StatsRow>> {
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<StatsRow>> {
         let slice = Slice::resolve(ds, &self.slice)?;
+        let resolved = slice.resolved.clone();
         let slices = match self.over {
             None => vec![(slice.describe(), slice)],
             Some(o) => slice.over(ds, o),
         };
-        Ok(slices
+        let rows: Vec<StatsRow> = slices
             .into_iter()
             .map(|(label, s)| {
                 let g = s.actor_graph(ds).simple(&self.relations);
+                let selected = s.select(ds);
+                let (_, maybe) = s.certainty(ds);
                 StatsRow {
                     slice: label,
-                    stats: stats(&g, s.select(ds).len()),
+                    agreements: selected
+                        .iter()
+                        .filter(|a| a.is_concluded_agreement())
+                        .count(),
+                    events: selected.len(),
+                    uncertain: maybe.len(),
+                    dates: s.date_rule(),
+                    stats: stats(&g),
                 }
             })
-            .collect())
+            .collect();
+        let rule = match rows.first().map(|r: &StatsRow| r.dates) {
+            Some(DateRule::Within) => "records whose dates fall wholly in the slice",
+            _ => "records whose dates may fall in the slice (overlap)",
+        };
+        Ok(Answer {
+            rows,
+            resolved,
+            notes: vec![format!(
+                "counted {rule}; 'agreements' are the concluded truces, settlements, de-escalation memoranda, evacuation exchanges and frameworks among them, 'events' every record, 'uncertain' those whose dates may also fall outside (see docs/queries.md)"
+            )],
+        })
     }
 }

@@ -3,6 +3,7 @@
 use crate::error::Result;
 use crate::model::{AgreementKind, Dataset, Role, Side, Status};
 use crate::output::{join, Column, Row};
+use crate::query::Answer;
 use crate::resolve;
 use crate::slice::{Slice, SliceSpec};
 use serde::Serialize;
@@ -29,6 +30,8 @@ pub struct EventRow {
     pub status: Status,
     pub role: Role,
     pub side: Option<Side>,
+    /// The role is the coders' inference, not stated by the source.
+    pub inferred: bool,
     pub places: Vec<String>,
     pub locator: Option<String>,
 }
@@ -45,6 +48,7 @@ pub struct EventCsv {
     pub status: &'static str,
     pub role: &'static str,
     pub side: Option<&'static str>,
+    pub inferred: bool,
     pub places: String,
     pub locator: Option<String>,
 }
@@ -62,6 +66,7 @@ impl Row for EventRow {
             status: self.status.as_str(),
             role: self.role.as_str(),
             side: self.side.map(|s| s.as_str()),
+            inferred: self.inferred,
             places: join(&self.places),
             locator: self.locator.clone(),
         }
@@ -69,7 +74,9 @@ impl Row for EventRow {
     fn columns() -> Vec<Column<Self>> {
         vec![
             Column::new("date", |r: &Self| r.date.clone()),
-            Column::new("role", |r: &Self| r.role.to_string()),
+            Column::new("role", |r: &Self| {
+                format!("{}{}", r.role, if r.inferred { "*" } else { "" })
+            }),
             Column::new("kind", |r: &Self| r.kind.to_string()),
             Column::new("status", |r: &Self| r.status.to_string()),
             Column::new("agreement", |r: &Self| r.agreement.clone()),
@@ -80,19 +87,21 @@ impl Row for EventRow {
 
 impl TimelineQuery {
     /// One row per role the actor played, in date order.
-    pub fn run(&self, ds: &Dataset) -> Result<Vec<EventRow>> {
-        let actor = resolve::actor(ds, &self.actor)?;
+    pub fn run(&self, ds: &Dataset) -> Result<Answer<EventRow>> {
+        let r = resolve::actor(ds, &self.actor)?;
+        let actor = r.id.clone();
         let mut slice = Slice::resolve(ds, &self.slice)?;
+        slice.resolved.insert(0, r);
         slice.actor = Some(actor.clone());
         slice.actor_roles = self.roles.clone();
         let roles = &self.roles;
-        Ok(slice
+        let rows = slice
             .select(ds)
             .into_iter()
             .flat_map(|a| {
                 let actor = actor.clone();
-                a.participants
-                    .iter()
+                slice
+                    .participants(a)
                     .filter(move |p| {
                         p.actor == actor && (roles.is_empty() || roles.contains(&p.role))
                     })
@@ -106,10 +115,16 @@ impl TimelineQuery {
                         status: a.status,
                         role: p.role,
                         side: p.side,
+                        inferred: p.inferred,
                         places: a.places.clone(),
                         locator: p.locator.clone(),
                     })
             })
-            .collect())
+            .collect();
+        Ok(Answer {
+            rows,
+            resolved: slice.resolved,
+            notes: Vec::new(),
+        })
     }
 }

@@ -225,7 +225,11 @@ fn over_period_and_year() {
 fn stats_per_slice() {
     let v = json(&["stats", "--data", &valid(), "--format", "json"]);
     let s = &v[0];
-    assert_eq!(s["agreements"], 3);
+    // a1 (a violated truce) and a2 (a settlement) are agreements proper; a3 is a meeting.
+    assert_eq!(s["agreements"], 2);
+    assert_eq!(s["events"], 3);
+    assert_eq!(s["uncertain"], 0);
+    assert_eq!(s["dates"], "overlap");
     assert_eq!(s["nodes"], 5);
     assert_eq!(s["edges"], 7);
     assert!((s["density"].as_f64().unwrap() - 0.7).abs() < 1e-12);

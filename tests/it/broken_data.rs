@@ -127,14 +127,102 @@ fn folder_without_data() {
     assert!(err.contains("holds no .toml data files"), "{err}");
 }
 
+/// Asserts that stderr carries no panic and no Rust debug formatting.
+fn assert_clean(what: &str, err: &str) {
+    for leak in [
+        "panicked",
+        "Error {",
+        "Os {",
+        "kind: ",
+        "Custom {",
+        "RUST_BACKTRACE",
+    ] {
+        assert!(!err.contains(leak), "{what}: `{leak}` on stderr: {err}");
+    }
+}
+
 #[test]
-fn missing_folder_is_an_io_failure() {
-    let (code, _, err) = run(&["validate", "--data", "/nonexistent/musalaha-data"]);
-    assert_eq!(code, 1, "{err}");
+fn missing_folder_is_a_data_problem() {
+    let (code, out, err) = run(&["validate", "--data", "/nonexistent/musalaha-data"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
     assert!(
-        err.contains("cannot read /nonexistent/musalaha-data"),
+        err.contains("cannot read /nonexistent/musalaha-data: "),
         "{err}"
     );
+    assert!(
+        err.contains("help: give --data a readable folder of .toml data files"),
+        "{err}"
+    );
+    assert_clean("missing folder", &err);
+}
+
+#[test]
+fn data_path_that_is_a_file_is_a_data_problem() {
+    let file = fixture("valid/base.toml");
+    let (code, out, err) = run(&["validate", "--data", file.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!("cannot read {}: ", file.display())),
+        "{err}"
+    );
+    assert_clean("file as --data", &err);
+}
+
+#[test]
+fn folder_without_data_says_what_to_give() {
+    let err = broken("empty");
+    assert!(
+        err.contains("broken/empty holds no .toml data files"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: point --data at a folder like graph-data/"),
+        "{err}"
+    );
+    assert_clean("empty folder", &err);
+}
+
+#[test]
+fn invalid_utf8_is_a_data_problem_with_a_position() {
+    let err = broken("encoding");
+    let l = line_of(&err, "encoding");
+    assert!(l.contains("base.toml:51:20:"), "{l}");
+    assert!(l.contains("not valid UTF-8"), "{l}");
+    assert!(err.contains("help: re-save the file as UTF-8"), "{err}");
+    assert!(err.contains("1 problem found in the data"), "{err}");
+    assert_clean("invalid UTF-8", &err);
+}
+
+#[test]
+fn a_syntax_error_hides_no_ids_from_other_files() {
+    // actors.toml breaks the record of `med`; agreements.toml names `med`:
+    // one problem, not a cascade of unknown ids.
+    let err = broken("hidden-record");
+    let problems: Vec<&str> = err.lines().filter(|l| l.contains(": error[")).collect();
+    assert_eq!(problems.len(), 1, "{err}");
+    assert!(
+        problems[0].contains("actors.toml:72:26: error[syntax]"),
+        "{err}"
+    );
+    assert!(err.contains("1 problem found in the data"), "{err}");
+    assert_clean("hidden record", &err);
+}
+
+#[test]
+fn multi_line_notes_may_hold_lines_that_begin_with_a_bracket() {
+    let dir = fixture("valid-bracket-note");
+    let (code, out, err) = run(&["validate", "--data", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("dataset is valid"));
+    assert!(out
+        .lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["agreement", "total", "3"]));
+    assert!(out
+        .lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["actor", "total", "5"]));
 }
 
 #[test]

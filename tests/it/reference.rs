@@ -220,6 +220,7 @@ fn bipartite_measures_agree_with_networkx() {
                     roles: vec![Role::Signatory],
                     relation: Relation::Signing,
                     weight: 1.0,
+                    inferred: false,
                 })
                 .collect(),
             actors,
