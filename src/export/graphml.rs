@@ -6,7 +6,7 @@
 //! (`edgedefault="undirected"`) with one edge per actor pair, as `musalaha
 //! stats` counts it; the pair's relations are in `relation`
 //! (`signing+mediating`) and `oriented` says whether the edge runs from the
-//! guarantor or mediator. NetworkX (`read_graphml`) and igraph
+//! guarantor, mediator or host. NetworkX (`read_graphml`) and igraph
 //! (`Graph.Read_GraphML`) read it with these types.
 
 use crate::export::attrs::{Table, Type, Value};

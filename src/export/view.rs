@@ -169,14 +169,15 @@ pub struct ViewAgreement {
 /// is already one pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewPair {
-    /// Indices into [`View::nodes`]: the guarantor or mediator first when
+    /// Indices into [`View::nodes`]: the third party (guarantor, mediator,
+    /// host) first when
     /// the pair is [`ViewPair::oriented`], else the node first in id order.
     pub source: usize,
     pub target: usize,
     /// The relations of the ties merged, in vocabulary order.
     pub relations: Vec<Relation>,
-    /// Whether the pair has guaranteeing or mediating ties and all of them
-    /// run from `source` to `target`.
+    /// Whether the pair has directed ties (guaranteeing, mediating,
+    /// hosting) and all of them run from `source` to `target`.
     pub oriented: bool,
     /// By the view's weighting, over the distinct agreements of the pair.
     pub weight: f64,
