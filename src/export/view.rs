@@ -170,8 +170,8 @@ pub struct ViewAgreement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewPair {
     /// Indices into [`View::nodes`]: the third party (guarantor, mediator,
-    /// host) first when
-    /// the pair is [`ViewPair::oriented`], else the node first in id order.
+    /// host) first when the pair is [`ViewPair::oriented`], else the node
+    /// first in id order.
     pub source: usize,
     pub target: usize,
     /// The relations of the ties merged, in vocabulary order.
