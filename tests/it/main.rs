@@ -8,3 +8,4 @@ mod dataset;
 mod export;
 mod reference;
 mod support;
+mod traps;
