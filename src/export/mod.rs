@@ -113,6 +113,18 @@ pub fn check_style(style: &DotStyle, cluster: bool) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a view with nothing in it (a figure or file of nothing is
+/// almost always a mistaken slice).
+fn nonempty(view: &View) -> Result<()> {
+    if view.nodes.is_empty() {
+        return Err(Error::EmptySlice {
+            slice: view.slice.clone(),
+            events: view.agreements.len(),
+        });
+    }
+    Ok(())
+}
+
 /// What [`export_one`] wrote.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -145,6 +157,7 @@ pub fn export_one(
         _ => None,
     };
     let view = View::build(ds, slice, options)?;
+    nonempty(&view)?;
     let exporter = format.exporter(ds, slice, &view, None)?;
     let Some(path) = output else {
         exporter
@@ -188,6 +201,7 @@ pub fn render_to_file(
     let target = path.display().to_string();
     render::require_graphviz(&target)?;
     let view = View::build(ds, slice, options)?;
+    nonempty(&view)?;
     let bytes = ExportFormat::Dot(style.clone()).render(ds, slice, &view, None, format, &target)?;
     crate::files::write_atomically(path, |w| {
         w.write_all(&bytes)
