@@ -103,6 +103,12 @@ pub enum Error {
     #[error("an empty {what} name was given")]
     EmptyName { what: Entity },
 
+    /// A figure or export of a slice with nothing in it.
+    #[error(
+        "nothing to draw: {slice} selects {events} record(s) and no tie in the chosen relations"
+    )]
+    EmptySlice { slice: String, events: usize },
+
     /// A date window that ends before it starts.
     #[error("the date window is empty: it starts {from} and ends {to}")]
     EmptyWindow { from: Day, to: Day },
@@ -240,6 +246,7 @@ impl Error {
             | Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
             | Error::EmptyName { .. }
+            | Error::EmptySlice { .. }
             | Error::EmptyWindow { .. }
             | Error::NotInGraph { .. }
             | Error::NoPath { .. }

@@ -6,6 +6,20 @@ use musalaha::output::Output;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A bug must not show users a Rust panic message or backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("musalaha: internal error ({what}{at}); this is a bug, please report it with the command you ran");
+    }));
     let args = cli::Cli::parse();
     let stdout = std::io::stdout();
     let mut writer = std::io::BufWriter::new(stdout.lock());

@@ -125,6 +125,9 @@ pub fn answer<R: crate::output::Row>(
     for n in &answer.notes {
         eprintln!("musalaha: note: {n}");
     }
+    if answer.rows.is_empty() {
+        eprintln!("musalaha: note: nothing to list in this slice (widen it with --region, --from, --to, --period, --agreement-kind or --relation)");
+    }
     Ok(out.rows(format, answer.rows)?)
 }
 

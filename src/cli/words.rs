@@ -52,6 +52,10 @@ pub fn library(e: &Error) -> String {
         Error::UnknownName { what, .. } => help(e.to_string(), list_command(*what)),
         Error::AmbiguousName { .. } => help(e.to_string(), "give the id of the one you mean"),
         Error::EmptyWindow { .. } => help(e.to_string(), "check --from, --to and --period"),
+        Error::EmptySlice { .. } => help(
+            e.to_string(),
+            "widen the slice (--region, --from, --to, --period, --agreement-kind) or use --relation all",
+        ),
         Error::NotInGraph { .. } | Error::NoPath { .. } => {
             help(e.to_string(), "widen the slice or use --relation all")
         }

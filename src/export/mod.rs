@@ -194,6 +194,18 @@ pub fn check_style(style: &DotStyle, cluster: bool) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a view with nothing in it (a figure or file of nothing is
+/// almost always a mistaken slice).
+fn nonempty(view: &View) -> Result<()> {
+    if view.nodes.is_empty() {
+        return Err(Error::EmptySlice {
+            slice: view.slice.clone(),
+            events: view.agreements.len(),
+        });
+    }
+    Ok(())
+}
+
 /// What [`export_one`] wrote.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -257,6 +269,11 @@ pub fn export_one(
             format.check_render()?;
         }
         let view = View::build(ds, slice, options)?;
+        // The tables of a slice's records are worth writing even when no
+        // record ties two actors; a slice with no record at all is not.
+        if view.agreements.is_empty() {
+            nonempty(&view)?;
+        }
         let exporter = format.exporter(ds, slice, &view, None)?;
         let mut files = crate::files::FileSet::in_dir(dir)?;
         add_folder(
@@ -269,6 +286,7 @@ pub fn export_one(
         return Ok(Written { view, figure: None });
     }
     let view = View::build(ds, slice, options)?;
+    nonempty(&view)?;
     let exporter = format.exporter(ds, slice, &view, None)?;
     let Some(path) = output else {
         exporter
@@ -312,6 +330,7 @@ pub fn render_to_file(
     let target = path.display().to_string();
     render::require_graphviz(&target)?;
     let view = View::build(ds, slice, options)?;
+    nonempty(&view)?;
     let bytes = ExportFormat::Dot(style.clone()).render(ds, slice, &view, None, format, &target)?;
     crate::files::write_atomically(path, |w| {
         w.write_all(&bytes)

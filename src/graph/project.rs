@@ -238,4 +238,117 @@ mod tests {
         );
         assert!(project(&[&a]).ties.is_empty());
     }
+
+    #[test]
+    fn hosts_host_conveners_mediate_and_the_rest_make_no_tie() {
+        let a = agreement(
+            "a1",
+            vec![
+                part("fac", Signatory, O),
+                part("gov", Signatory, R),
+                part("qatar", Host, N),
+                part("centre", Convener, R),
+                part("isis", Excluded, None),
+                part("army", Pressurer, R),
+                part("un", Supervisor, N),
+                part("us", ProposedGuarantor, N),
+                part("tv", Announcer, N),
+            ],
+        );
+        let g = project(&[&a]);
+        let s = |x: &str, y: &str| (x.to_string(), y.to_string(), 1);
+        assert_eq!(
+            rel(&g, Relation::Hosting),
+            vec![s("qatar", "fac"), s("qatar", "gov")]
+        );
+        assert_eq!(
+            rel(&g, Relation::Mediating),
+            vec![s("centre", "fac"), s("centre", "gov")]
+        );
+        for silent in ["isis", "army", "un", "us", "tv"] {
+            assert!(
+                g.ties_of(silent).next().is_none(),
+                "{silent} should make no tie"
+            );
+        }
+    }
+
+    #[test]
+    fn no_tie_joins_an_actor_to_its_own_body() {
+        let a = agreement(
+            "a1",
+            vec![
+                part("fac", Signatory, O),
+                part("centre", Signatory, R),
+                part("russia", Guarantor, R),
+                part("police", Guarantor, R),
+            ],
+        );
+        // centre and police belong to russia (through a ministry).
+        let related = |x: &str, y: &str| {
+            let belongs = |c: &str, p: &str| matches!((c, p), ("centre" | "police", "russia"));
+            belongs(x, y) || belongs(y, x)
+        };
+        let g = project_with(&[&a], &|_| true, &related);
+        let s = |x: &str, y: &str| (x.to_string(), y.to_string(), 1);
+        assert_eq!(
+            rel(&g, Relation::Guaranteeing),
+            vec![
+                s("police", "centre"),
+                s("police", "fac"),
+                s("russia", "fac")
+            ]
+        );
+        assert_eq!(rel(&g, Relation::Signing), vec![s("centre", "fac")]);
+    }
+
+    #[test]
+    fn ties_remember_agreements_that_rest_on_inferred_roles() {
+        let mut inferred = part("fac", Signatory, O);
+        inferred.inferred = true;
+        let a = agreement(
+            "a1",
+            vec![
+                inferred.clone(),
+                part("gov", Signatory, R),
+                part("egypt", Mediator, N),
+            ],
+        );
+        // In a2 the same pair is stated.
+        let b = agreement(
+            "a2",
+            vec![part("fac", Signatory, O), part("gov", Signatory, R)],
+        );
+        let g = project(&[&a, &b]);
+        let signing: Vec<&Tie> = g
+            .ties
+            .iter()
+            .filter(|t| t.relation == Relation::Signing)
+            .collect();
+        assert_eq!(signing[0].agreements, ["a1", "a2"]);
+        assert_eq!(signing[0].inferred, ["a1"]);
+        let med: Vec<&Tie> = g.ties_of("egypt").collect();
+        assert_eq!(med.len(), 2);
+        let to_fac = med.iter().find(|t| t.to == "fac").unwrap();
+        assert_eq!(to_fac.inferred, ["a1"]);
+        let to_gov = med.iter().find(|t| t.to == "gov").unwrap();
+        assert!(to_gov.inferred.is_empty());
+        // Leaving inferred roles out removes the a1 signing and the egypt–fac tie.
+        let g = project_with(&[&a, &b], &|p| !p.inferred, &|_, _| false);
+        let signing: Vec<&Tie> = g
+            .ties
+            .iter()
+            .filter(|t| t.relation == Relation::Signing)
+            .collect();
+        assert_eq!(signing[0].agreements, ["a2"]);
+        assert!(g.ties_of("egypt").all(|t| t.to == "gov"));
+        // The simple graph keeps the same marks per pair.
+        let s = project(&[&a, &b]).simple(Relation::ALL);
+        let pair = s
+            .edges
+            .iter()
+            .find(|e| s.nodes[e.a] == "fac" && s.nodes[e.b] == "gov")
+            .unwrap();
+        assert_eq!(pair.inferred, ["a1"]);
+    }
 }

@@ -457,4 +457,54 @@ alignment = "regime-ally"
         assert_eq!(d[0].line, text.lines().count() - 1);
         assert_eq!(ds.agreements.len(), n);
     }
+
+    #[test]
+    fn codebook_v2_fields_load() {
+        use crate::model::{AgreementKind, Role, Unit};
+        let text = format!(
+            "{BASE}\n[[place]]\nid = \"both\"\nname_en = \"Both towns\"\nname_ar = \"البلدتان\"\nkind = \"group\"\nmembers = [\"douma\", \"syria\"]\n\n[[agreement]]\nid = \"x\"\ntitle = \"X\"\ndate = \"2018-04-01\"\nplaces = [\"douma\"]\nkind = \"defection\"\nstatus = \"implemented\"\nparticipants = [{{ actor = \"a\", role = \"signatory\", side = \"opposition\", inferred = true, note = \"presumed\" }}, {{ actor = \"b\", role = \"host\", also = [\"mediator\", \"convener\"], side = \"neutral\" }}]\nterms = [{{ code = \"evacuation\", count = 120, unit = \"fighters\" }}]\nsources = [{{ document = \"doc\", locator = \"s1\" }}]\n"
+        );
+        let ds = load_files(&file(&text)).unwrap();
+        let a = &ds.agreements["x"];
+        assert_eq!(a.kind, AgreementKind::Defection);
+        assert!(a.participants[0].inferred);
+        let roles: Vec<Role> = a
+            .participants
+            .iter()
+            .filter(|p| p.actor == "b")
+            .map(|p| p.role)
+            .collect();
+        assert_eq!(roles, [Role::Host, Role::Mediator, Role::Convener]);
+        assert!(a
+            .participants
+            .iter()
+            .filter(|p| p.actor == "b")
+            .all(|p| !p.inferred));
+        assert_eq!(a.terms[0].unit, Some(Unit::Fighters));
+        assert_eq!(ds.places["both"].members, ["douma", "syria"]);
+        assert!(ds.place_and_descendants("both").contains("douma"));
+    }
+
+    #[test]
+    fn codebook_v2_values_are_checked() {
+        let text = format!(
+            "{BASE}\n[[place]]\nid = \"lonely\"\nname_en = \"L\"\nname_ar = \"ل\"\nkind = \"group\"\n\n[[place]]\nid = \"town\"\nname_en = \"T\"\nname_ar = \"ت\"\nkind = \"town\"\nmembers = [\"nowhere\"]\n\n[[agreement]]\nid = \"x\"\ntitle = \"X\"\ndate = \"2018-04-01\"\nplaces = [\"douma\"]\nkind = \"final-settlement\"\nstatus = \"signed\"\nparticipants = [{{ actor = \"a\", role = \"signatory\", side = \"opposition\", also = [\"boss\"] }}]\nterms = [{{ code = \"evacuation\", count = 3, unit = \"camels\" }}]\nsources = [{{ document = \"doc\", locator = \"s1\" }}]\n"
+        );
+        let (_, d) = check_files(&file(&text));
+        let has = |code: &str, needle: &str| {
+            d.iter()
+                .any(|x| x.code == code && x.message.contains(needle))
+        };
+        assert!(
+            has("missing", "place group 'lonely' has no members"),
+            "{d:?}"
+        );
+        assert!(
+            has("bad-value", "place 'town' lists members but is not a group"),
+            "{d:?}"
+        );
+        assert!(has("unknown-id", "unknown place id 'nowhere'"), "{d:?}");
+        assert!(has("bad-value", "'boss' is not a known role"), "{d:?}");
+        assert!(has("bad-value", "'camels' is not a known unit"), "{d:?}");
+    }
 }

@@ -84,12 +84,9 @@ impl Row for StatsRow {
             Column::new("nodes", |r: &Self| r.stats.nodes.to_string()),
             Column::new("edges", |r: &Self| r.stats.edges.to_string()),
             Column::new("density", |r: &Self| format!("{:.6}", r.stats.density)),
-            Column::new("components", |r: &Self| r.stats.components.to_string()),
-            Column::new("largest", |r: &Self| r.stats.largest_component.to_string()),
-            Column::new("diameter", |r: &Self| r.stats.diameter.to_string()),
-            Column::new("mean_degree", |r: &Self| {
-                format!("{:.6}", r.stats.mean_degree)
-            }),
+            Column::new("comps", |r: &Self| r.stats.components.to_string()),
+            Column::new("diam", |r: &Self| r.stats.diameter.to_string()),
+            Column::new("mean_deg", |r: &Self| format!("{:.3}", r.stats.mean_degree)),
             Column::new("weight", |r: &Self| format!("{}", r.stats.total_weight)),
         ]
     }

@@ -47,6 +47,8 @@ fn tables_fit_100_columns_by_display_width() {
         vec!["agreements", "--region", "eastern-ghouta"],
         vec!["explain", "jaish-al-islam", "hmeimim-centre"],
         vec!["actors"],
+        vec!["stats", "--over", "year"],
+        vec!["agreements", "--period", "hmeimim"],
     ] {
         let (code, out, err) = run(&args);
         assert_eq!(code, 0, "{err}");

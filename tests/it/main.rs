@@ -9,3 +9,4 @@ mod export;
 mod interchange;
 mod reference;
 mod support;
+mod traps;
