@@ -116,8 +116,9 @@ pub fn plan(ds: &Dataset, base: &Slice, per: Per, level: PlaceKind) -> Result<Ve
     Ok(parts)
 }
 
-/// One line of the index: a file written and what it contains.
-#[derive(Debug, Clone, Serialize)]
+/// One line of the index: a file written and what it contains (its JSON
+/// object and its CSV record alike).
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct IndexEntry {
     /// The file written, relative to the output folder (a folder format:
     /// the subfolder, ending in `/`).
@@ -145,42 +146,10 @@ pub struct IndexEntry {
     pub edges: usize,
 }
 
-/// CSV record of an [`IndexEntry`].
-#[derive(Debug, Default, Serialize)]
-pub struct IndexCsv {
-    pub file: String,
-    pub figure: Option<String>,
-    pub per: &'static str,
-    pub key: String,
-    pub name_en: String,
-    pub name_ar: String,
-    pub slice: String,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub agreements: usize,
-    pub nodes: usize,
-    pub actors: usize,
-    pub edges: usize,
-}
-
 impl Row for IndexEntry {
-    type Csv = IndexCsv;
-    fn csv(&self) -> IndexCsv {
-        IndexCsv {
-            file: self.file.clone(),
-            figure: self.figure.clone(),
-            per: self.per,
-            key: self.key.clone(),
-            name_en: self.name_en.clone(),
-            name_ar: self.name_ar.clone(),
-            slice: self.slice.clone(),
-            from: self.from.clone(),
-            to: self.to.clone(),
-            agreements: self.agreements,
-            nodes: self.nodes,
-            actors: self.actors,
-            edges: self.edges,
-        }
+    type Csv = IndexEntry;
+    fn csv(&self) -> IndexEntry {
+        self.clone()
     }
     fn columns() -> Vec<Column<Self>> {
         vec![
