@@ -603,6 +603,9 @@ fn eastern_ghouta_partners_of_jaish_al_islam() {
         ("russia", "negotiated-with"),
         ("russian-military-police", "guaranteed-by"),
         ("egypt", "mediated-by"),
+        // Cairo is the venue of the 23 Jul 2017 memorandum: Egypt's hosting is inferred
+        // (II.17 line 314; graph-data/agreements/eastern-ghouta.toml).
+        ("egypt", "hosted-by"),
     ];
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
 }

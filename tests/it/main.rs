@@ -4,6 +4,7 @@ mod analysis;
 mod broken_data;
 mod commands;
 mod core;
+mod data_damascus;
 mod dataset;
 mod export;
 mod interchange;
