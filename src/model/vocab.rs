@@ -295,6 +295,7 @@ vocabulary!(
     Families => "families", "families";
     Detainees => "detainees", "detainees or prisoners";
     Buses => "buses", "buses";
+    Batches => "batches", "batches or convoys in which people leave";
     Hours => "hours", "hours";
     Days => "days", "days";
     Months => "months", "months";

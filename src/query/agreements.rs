@@ -46,6 +46,8 @@ pub struct ParticipantOut {
     /// The role is the coders' inference, not stated by the source.
     pub inferred: bool,
     pub locator: Option<String>,
+    /// The coders' note on the role (why it is inferred, what the source says).
+    pub note: Option<String>,
 }
 
 impl ParticipantOut {
@@ -66,6 +68,7 @@ pub struct TermOut {
     pub count: Option<u64>,
     pub unit: Option<Unit>,
     pub destination: Option<String>,
+    pub locator: Option<String>,
     pub note: Option<String>,
 }
 
@@ -151,6 +154,7 @@ impl AgreementRow {
                     side: p.side,
                     inferred: p.inferred,
                     locator: p.locator.clone(),
+                    note: p.note.clone(),
                 })
                 .collect(),
             terms: a
@@ -161,6 +165,7 @@ impl AgreementRow {
                     count: t.count,
                     unit: t.unit,
                     destination: t.destination.clone(),
+                    locator: t.locator.clone(),
                     note: t.note.clone(),
                 })
                 .collect(),

@@ -49,7 +49,8 @@ pub fn vocabulary() -> Vec<VocabRow> {
         Status,
         Role,
         Side,
-        TermCode
+        TermCode,
+        Unit
     );
     out
 }

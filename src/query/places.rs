@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::model::{Dataset, Day, PlaceKind};
-use crate::output::{Column, Row};
+use crate::output::{join, Column, Row};
 use crate::query::Answer;
 use crate::resolve;
 use serde::Serialize;
@@ -26,6 +26,8 @@ pub struct PlaceRow {
     pub parent: Option<String>,
     /// Ids from the root down to the place, joined by ` > `.
     pub path: String,
+    /// For a group: the places it gathers.
+    pub members: Vec<String>,
 }
 
 /// CSV record of [`PlaceRow`].
@@ -37,6 +39,7 @@ pub struct PlaceCsv {
     pub kind: &'static str,
     pub parent: Option<String>,
     pub path: String,
+    pub members: String,
 }
 
 impl Row for PlaceRow {
@@ -49,6 +52,7 @@ impl Row for PlaceRow {
             kind: self.kind.as_str(),
             parent: self.parent.clone(),
             path: self.path.clone(),
+            members: join(&self.members),
         }
     }
     fn columns() -> Vec<Column<Self>> {
@@ -95,6 +99,7 @@ impl PlacesQuery {
                     kind: p.kind,
                     parent: p.parent.clone(),
                     path: chain.join(" > "),
+                    members: p.members.clone(),
                 }
             })
             .collect();

@@ -278,15 +278,27 @@ fn every_count_in_damascus_and_rif_dimashq_has_a_unit() {
             }
         }
     }
+    assert!(missing.is_empty(), "counts without a unit: {missing:?}");
     // Eight batches of departures (II.4 line 129 item 1, repeated for Tishreen at II.5
-    // line 136): the vocabulary has no unit for batches.
-    assert_eq!(
-        missing,
-        [
-            "barzeh-2017-05-08-evacuation 8",
-            "tishreen-2017-05-12-evacuation 8"
-        ]
-    );
+    // line 136).
+    for id in [
+        "barzeh-2017-05-08-evacuation",
+        "tishreen-2017-05-12-evacuation",
+    ] {
+        let a = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap();
+        let t = a["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["count"] == 8)
+            .unwrap();
+        assert_eq!(t["unit"], "batches", "{id}");
+    }
     let unit_of = |id: &str, count: u64| -> Vec<String> {
         agreement(id)["terms"]
             .as_array()
