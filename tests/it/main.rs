@@ -4,6 +4,7 @@ mod analysis;
 mod broken_data;
 mod commands;
 mod core;
+mod data_regions;
 mod dataset;
 mod export;
 mod reference;
