@@ -299,6 +299,11 @@ vocabulary!(
     Hours => "hours", "hours";
     Days => "days", "days";
     Months => "months", "months";
+    Years => "years", "years";
+    Pounds => "pounds", "Syrian pounds";
+    Areas => "areas", "areas, towns or localities";
+    Zones => "zones", "zones (de-escalation or security zones)";
+    Governorates => "governorates", "governorates";
     Km => "km", "kilometres";
     Weapons => "weapons", "weapons or pieces of equipment";
 });

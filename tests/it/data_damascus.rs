@@ -347,7 +347,9 @@ fn un_mediation_of_evacuations_rests_on_evacuation_2018_and_is_inferred() {
         [
             "daraya-2016-08-26-evacuation",
             "ft-2015-09-truce",
-            "ft-2017-04-13-doha"
+            "ft-2017-04-13-doha",
+            // al-Hajar al-Aswad is coded among the article's deals in international.toml.
+            "intl-2012-2016-hajar-al-aswad-evacuation"
         ]
     );
     for r in &un {

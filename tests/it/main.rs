@@ -5,6 +5,7 @@ mod broken_data;
 mod commands;
 mod core;
 mod data_damascus;
+mod data_regions;
 mod dataset;
 mod export;
 mod interchange;
