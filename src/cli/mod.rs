@@ -14,6 +14,7 @@ pub mod edges;
 pub mod ego;
 pub mod explain;
 pub mod export;
+pub mod page;
 pub mod participations;
 pub mod partners;
 pub mod path;

@@ -9,11 +9,18 @@
 //! the spring engines; [`writer`] writes the document through dot-writer.
 //! Every label and tooltip goes through [`crate::export::text::escape`] (or
 //! `text::html` for the HTML-like title), so no name can break the syntax.
+//! [`page`] is the page a figure is drawn for and [`fit`] the search that
+//! makes a rendered figure fit it with legible text.
 
 mod figure;
+pub mod fit;
 mod layout;
 mod legend;
+pub mod page;
 mod writer;
+
+pub use fit::{LegendShape, Tune};
+pub use page::{Orientation, Page, PageSize, PageSizeError};
 
 use crate::analysis::centrality::Measure;
 use crate::error::{Error, Result};
@@ -23,6 +30,7 @@ use crate::export::Exporter;
 use crate::model::Dataset;
 use crate::slice::Slice;
 use std::io::Write;
+use std::sync::Arc;
 
 /// Which names label the nodes (and which language titles and legends use).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -110,10 +118,12 @@ pub struct DotStyle {
     pub title: Option<String>,
     /// Scale node labels by this measure (one of the view's measures).
     pub size_by: Option<Measure>,
+    /// The page to draw for; `None` draws at the natural size.
+    pub page: Option<Page>,
 }
 
 /// Options of one DOT document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DotOptions {
     /// Title (plain text; a line break starts a new line).
     pub title: String,
@@ -124,10 +134,15 @@ pub struct DotOptions {
     pub layout: Layout,
     /// Index into the view's measures and the measure's name.
     pub size_by: Option<(usize, String)>,
+    /// The page the DOT file is written for (its `size` and `margin`).
+    pub page: Option<Page>,
+    /// Spacing, label wrapping, font scale and engine: what the page
+    /// fitting varies ([`Tune::default`] is the figure as asked).
+    pub tune: Tune,
 }
 
 /// A finished DOT document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Drawing {
     pub dot: String,
     /// For engines that honour neither ranks nor pinned positions (neato,
@@ -135,6 +150,67 @@ pub struct Drawing {
     /// alone (laid out with dot), so that a renderer can put the legend
     /// beside the network. `None` when not needed.
     pub apart: Option<(String, String)>,
+    /// The page to fit the rendered figure to, if any.
+    pub page: Option<Page>,
+    /// What the drawing was made from, so that the fitting can draw it
+    /// again with another [`Tune`].
+    source: Option<Arc<Source>>,
+}
+
+/// The view and options a drawing was made from.
+#[derive(Debug)]
+struct Source {
+    view: View,
+    options: DotOptions,
+}
+
+impl PartialEq for Drawing {
+    fn eq(&self, other: &Drawing) -> bool {
+        self.dot == other.dot && self.apart == other.apart && self.page == other.page
+    }
+}
+
+/// The network and the legend of a figure as separate DOT documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    /// The network with the title and caption.
+    pub main: String,
+    /// The legend alone (laid out with dot); `None` without a legend.
+    pub legend: Option<String>,
+}
+
+impl Drawing {
+    /// The network and the legend apart, drawn with `tune` (and the legend
+    /// in `shape`); `None` for a drawing not made by [`DotExporter`].
+    pub fn parts(&self, tune: &Tune, shape: LegendShape) -> Option<Parts> {
+        let src = self.source.as_ref()?;
+        let options = DotOptions {
+            tune: *tune,
+            ..src.options.clone()
+        };
+        let fig = figure::figure(&src.view, &options);
+        let present = legend::Present::of(&src.view);
+        let (main, legend) =
+            writer::parts(&fig, &present, src.view.options.two_mode, &options, shape);
+        Some(Parts { main, legend })
+    }
+
+    /// The options the drawing was made with.
+    pub fn options(&self) -> Option<&DotOptions> {
+        self.source.as_ref().map(|s| &s.options)
+    }
+
+    /// Number of nodes of the network (actors and agreements).
+    pub fn node_count(&self) -> usize {
+        self.source.as_ref().map_or(0, |s| s.view.nodes.len())
+    }
+
+    /// Whether the view groups nodes in clusters.
+    pub fn clustered(&self) -> bool {
+        self.source
+            .as_ref()
+            .is_some_and(|s| s.view.options.cluster_by.is_some())
+    }
 }
 
 /// Writes views as Graphviz DOT.
@@ -206,6 +282,8 @@ impl DotExporter {
                 legend: style.legend,
                 layout: style.layout,
                 size_by,
+                page: style.page,
+                tune: Tune::for_page(style.page.as_ref()),
             },
         })
     }
@@ -216,7 +294,18 @@ impl DotExporter {
         let fig = figure::figure(view, &self.options);
         let present = legend::Present::of(view);
         let (dot, apart) = writer::emit(&fig, &present, view.options.two_mode, &self.options);
-        Drawing { dot, apart }
+        let page = self.options.page;
+        Drawing {
+            dot,
+            apart,
+            page,
+            source: page.map(|_| {
+                Arc::new(Source {
+                    view: view.clone(),
+                    options: self.options.clone(),
+                })
+            }),
+        }
     }
 }
 
