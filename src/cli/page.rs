@@ -39,7 +39,7 @@ pub struct PageArgs {
     #[arg(long, value_enum, value_name = "WAY")]
     pub orientation: Option<Orientation>,
     /// Smallest text allowed on the page, in points (0: no minimum); the figure is made more compact, or refused, to keep it.
-    #[arg(long, value_name = "PT", default_value_t = DEFAULT_MIN_FONT, value_parser = min_font)]
+    #[arg(long, value_name = "PT", default_value_t = DEFAULT_MIN_FONT, value_parser = min_font, allow_negative_numbers = true)]
     pub min_font: f64,
 }
 

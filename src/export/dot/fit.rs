@@ -91,7 +91,7 @@ pub enum Place {
 }
 
 /// Most layouts of the network tried for one figure.
-pub const ATTEMPTS: usize = 3;
+pub const ATTEMPTS: usize = 4;
 
 /// Largest font scale the fitting uses.
 const MAX_FONT_SCALE: f64 = 4.0;
@@ -349,9 +349,16 @@ fn engine_of(d: &Drawing, tune: &Tune) -> Layout {
 }
 
 /// The tunes tried, in order: as asked; tighter with labels broken at 20
-/// characters; tightest with labels broken at 14 and fonts raised towards
-/// the minimum. With `auto`, the later ones use neato (fdp when clustered).
+/// characters; tightest with labels broken at 14; and a placeholder for
+/// the best of these with larger fonts (see [`fit`]). With `auto`, the
+/// later ones use neato (fdp when clustered).
 fn tunes(d: &Drawing, first: Tune) -> [Tune; ATTEMPTS] {
+    let tightest = Tune {
+        compact: 2,
+        wrap: Some(14),
+        engine: None,
+        ..first
+    };
     let asked = d.options().map_or(Layout::Auto, |o| o.layout);
     let alt = match asked {
         Layout::Auto if d.clustered() => Some(Layout::Fdp),
@@ -367,10 +374,12 @@ fn tunes(d: &Drawing, first: Tune) -> [Tune; ATTEMPTS] {
             ..first
         },
         Tune {
-            compact: 2,
-            wrap: Some(14),
             engine: alt,
-            ..first
+            ..tightest
+        },
+        Tune {
+            engine: alt,
+            ..tightest
         },
     ]
 }
@@ -384,19 +393,37 @@ pub fn fit(d: &Drawing, page: &Page, gv: &mut dyn Graphviz, target: &str) -> Res
     let nodes = d.node_count();
     let min = page.min_font.max(0.0);
     let mut best: Option<Trial> = None;
+    let mut last: Option<(Tune, f64)> = None;
+    let mut largest_font = first.font_scale;
     for (i, mut tune) in tunes(d, first).into_iter().enumerate() {
-        if i + 1 == ATTEMPTS {
-            // Larger fonts grow the nodes but not the spacing, so the text
-            // on the page grows, though more slowly than the fonts: raise
-            // them by the square of the shortfall, at most twice.
-            if let Some(b) = &best {
-                if b.smallest > 0.0 && b.smallest.is_finite() && b.smallest < min {
-                    let short = min / b.smallest;
-                    tune.font_scale = (b.tune.font_scale * short * short)
-                        .clamp(first.font_scale, 2.0 * first.font_scale);
-                }
+        // Larger fonts grow the nodes but not the spacing, so the text on
+        // the page grows, though more slowly than the fonts: the third
+        // attempt raises them by the square of the last attempt's
+        // shortfall; the fourth takes the best attempt so far (its spacing,
+        // label breaks and engine) and raises its fonts in the same way, by
+        // at least a tenth more than any tried. At most 2.5 times.
+        let base = match i {
+            2 => last,
+            3 => best.as_ref().map(|b| (b.tune, b.smallest)),
+            _ => None,
+        };
+        if let Some((b, reached)) = base {
+            if i == 3 {
+                tune = Tune { splines: None, ..b };
+            }
+            if reached > 0.0 && reached.is_finite() && reached < min {
+                let short = min / reached;
+                let floor = if i == 3 {
+                    largest_font * 1.1
+                } else {
+                    first.font_scale
+                };
+                tune.font_scale = (b.font_scale * short * short)
+                    .max(floor)
+                    .clamp(first.font_scale, 2.5 * first.font_scale);
             }
         }
+        largest_font = largest_font.max(tune.font_scale);
         // Laid out with straight edges (the positions do not depend on the
         // splines, which cost most of the time); dot routes its own cheaply.
         let engine = engine_of(d, &tune);
@@ -406,6 +433,7 @@ pub fn fit(d: &Drawing, page: &Page, gv: &mut dyn Graphviz, target: &str) -> Res
         let Some(t) = trial(d, tune, page, gv, target)? else {
             break;
         };
+        last = Some((t.tune, t.smallest));
         let done = t.smallest + 1e-9 >= min;
         if best.as_ref().is_none_or(|b| t.smallest > b.smallest) {
             best = Some(t);
