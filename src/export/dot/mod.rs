@@ -320,3 +320,162 @@ impl Exporter for DotExporter {
         out.write_all(self.drawing(view).dot.as_bytes())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::view::{NodeKind, ViewAgreement, ViewEdge, ViewNode, ViewOptions};
+    use crate::graph::Relation;
+    use crate::model::{ActorKind, AgreementKind, Alignment, FuzzyDate};
+
+    fn node(id: &str, name: &str, kind: ActorKind, al: Alignment) -> ViewNode {
+        ViewNode {
+            id: id.into(),
+            kind: NodeKind::Actor(Some(kind)),
+            alignment: Some(al),
+            name_en: name.into(),
+            name_ar: "اسم".into(),
+            place: None,
+            cluster: None,
+            scores: vec![],
+            agreements: vec![0, 1],
+            span: None,
+        }
+    }
+
+    fn edge(s: usize, t: usize, r: Relation, inferred: Vec<usize>) -> ViewEdge {
+        ViewEdge {
+            source: s,
+            target: t,
+            relation: r,
+            roles: vec![],
+            directed: r.is_directed(),
+            weight: 1.0,
+            agreements: vec![0],
+            inferred,
+            span: None,
+        }
+    }
+
+    /// Three actors, a stated signing tie and a guaranteeing tie that rests
+    /// only on an inferred role.
+    fn view() -> View {
+        let ag = |id: &str| ViewAgreement {
+            id: id.into(),
+            title: id.into(),
+            title_ar: None,
+            date: FuzzyDate::parse("2017-03-01").unwrap(),
+            kind: AgreementKind::LocalTruce,
+            places: vec![],
+        };
+        View {
+            options: ViewOptions::default(),
+            nodes: vec![
+                node(
+                    "a",
+                    "Opposition factions of the northern countryside",
+                    ActorKind::ArmedFaction,
+                    Alignment::Opposition,
+                ),
+                node("b", "Government", ActorKind::State, Alignment::Regime),
+                node("c", "Guarantor", ActorKind::State, Alignment::RegimeAlly),
+            ],
+            edges: vec![
+                edge(0, 1, Relation::Signing, vec![]),
+                edge(2, 0, Relation::Guaranteeing, vec![0]),
+            ],
+            agreements: vec![ag("x1"), ag("x2")],
+            measures: vec![],
+            slice: String::new(),
+        }
+    }
+
+    fn exporter(page: Option<Page>) -> DotExporter {
+        DotExporter {
+            options: DotOptions {
+                title: "T".into(),
+                legend: true,
+                page,
+                tune: Tune::for_page(page.as_ref()),
+                ..DotOptions::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_dot_file_carries_the_page() {
+        let d = exporter(Some(Page::default())).drawing(&view());
+        assert!(d.dot.contains("size=\"10.906,7.480\""), "{}", d.dot);
+        assert!(d.dot.contains("margin=\"0.394\""), "{}", d.dot);
+        assert!(d.dot.contains("ratio=compress"), "{}", d.dot);
+        assert_eq!(d.page, Some(Page::default()));
+        // The parts for the renderer have no page: the fitting sets it.
+        let p = d.parts(&Tune::default(), LegendShape::Wide).unwrap();
+        assert!(!p.main.contains(" size=\"") && p.legend.is_some());
+        // Without a page: no size, no source to draw again.
+        let d = exporter(None).drawing(&view());
+        assert!(!d.dot.contains(" size=\""));
+        assert!(d.parts(&Tune::default(), LegendShape::Wide).is_none());
+    }
+
+    #[test]
+    fn only_the_inferred_tie_is_marked_and_the_legend_says_so() {
+        let d = exporter(None).drawing(&view());
+        let lines: Vec<&str> = d.dot.lines().filter(|l| l.contains(" -- n")).collect();
+        assert_eq!(lines.len(), 2, "{}", d.dot);
+        let marked: Vec<&&str> = lines
+            .iter()
+            .filter(|l| l.contains("xlabel=\"?\""))
+            .collect();
+        assert_eq!(marked.len(), 1, "{lines:?}");
+        assert!(marked[0].starts_with("  n2 -- n0"), "{}", marked[0]);
+        assert!(marked[0].contains("(inferred by the coders: x1)"));
+        assert!(marked[0].contains("style=dashed") && marked[0].contains("#8F8F8F"));
+        assert!(d.dot.contains("? inferred by the coders"), "{}", d.dot);
+    }
+
+    #[test]
+    fn tunes_wrap_labels_scale_fonts_and_tighten_spacing() {
+        let d = exporter(Some(Page::default())).drawing(&view());
+        let tune = Tune {
+            compact: 2,
+            wrap: Some(14),
+            font_scale: 1.5,
+            engine: Some(Layout::Neato),
+            splines: Some("false"),
+        };
+        let p = d.parts(&tune, LegendShape::Tall).unwrap();
+        assert!(
+            p.main
+                .contains("label=\"Opposition\\nfactions of\\nthe northern\\ncountryside\""),
+            "{}",
+            p.main
+        );
+        assert!(p.main.contains("fontsize=15.0") && p.main.contains("POINT-SIZE=\"15\""));
+        assert!(p.main.contains("layout=neato") && p.main.contains("sep=\"+1\""));
+        assert!(p.main.contains("splines=false"));
+        // The tall legend stacks alignments and ties in one column: fewer
+        // rank rows side by side than the wide one has columns.
+        let wide = d.parts(&tune, LegendShape::Wide).unwrap().legend.unwrap();
+        let tall = p.legend.unwrap();
+        assert_ne!(wide, tall);
+        assert!(tall.matches("rank=same").count() > wide.matches("rank=same").count());
+    }
+
+    #[test]
+    fn wrapping_balances_lines() {
+        use figure::wrap;
+        assert_eq!(wrap("Government", 14), "Government");
+        assert_eq!(
+            wrap(
+                "Opposition factions of the northern Homs and southern Hama countryside",
+                20
+            ),
+            "Opposition factions\nof the northern Homs\nand southern Hama\ncountryside"
+        );
+        // A long word stays whole; existing breaks stay.
+        assert_eq!(wrap("Supercalifragilistic x", 5), "Supercalifragilistic\nx");
+        assert_eq!(wrap("a b\nc d", 1), "a\nb\nc\nd");
+        assert_eq!(wrap("", 3), "");
+    }
+}

@@ -164,14 +164,19 @@ fn spacing(layout: Layout, compact: u8) -> Attrs {
             a.push(("pack", b("true")));
             a
         }
-        Layout::Circo => vec![
-            ("overlap", b("false")),
-            ("mindist", pick(["1.0", "0.6", "0.35"])),
-        ],
-        Layout::Twopi => vec![
-            ("overlap", b("false")),
-            ("ranksep", pick(["1.0", "0.7", "0.45"])),
-        ],
+        Layout::Circo | Layout::Twopi => {
+            let mut a: Attrs = vec![("overlap", b("false"))];
+            if c > 0 {
+                // Smaller than the defaults (circo 1 in between nodes, twopi
+                // 0.5 in between circles).
+                if layout == Layout::Circo {
+                    a.push(("mindist", pick(["1.0", "0.6", "0.35"])));
+                } else {
+                    a.push(("ranksep", pick(["0.5", "0.35", "0.25"])));
+                }
+            }
+            a
+        }
     }
 }
 
