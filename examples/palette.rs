@@ -1,6 +1,7 @@
 //! Prints a DOT chart of the alignment palette as printed in colour, in
 //! greyscale, and as simulated for deuteranopia, protanopia and tritanopia,
-//! with the line styles of the relations below. It reads the palette from
+//! with the line styles of the relations below, stated and inferred by the
+//! coders (lighter, with a `?` mark). It reads the palette from
 //! `musalaha::export::style`, so the chart always shows what figures use.
 //!
 //!     cargo run --example palette | dot -Tsvg:cairo -o docs/figures/palette.svg
@@ -8,7 +9,7 @@
 //! Greyscale is ITU-R BT.601 luma; the colour-vision simulations apply the
 //! matrices of Machado, Oliveira & Fernandes (2009), severity 1, in linear RGB.
 
-use musalaha::export::style::{alignment_look, relation_look, FONT};
+use musalaha::export::style::{alignment_look, inferred_look, relation_look, FONT, INFERRED_MARK};
 use musalaha::graph::Relation;
 use musalaha::model::Alignment;
 
@@ -113,20 +114,34 @@ fn main() {
         out.push_str(" }\n");
         heads.push(head);
     }
-    // Relation lines: black and grey only, so one row serves every view.
-    out.push_str("  subgraph { rank=same; rel [label=\"relations\", shape=plaintext];");
-    let mut prev = "rel".to_string();
-    for (i, r) in Relation::ALL.iter().enumerate() {
-        let l = relation_look(*r);
-        let (a, b) = (format!("r{i}a"), format!("r{i}b"));
+    // Relation lines: black and grey only, so one row serves every view;
+    // below them the same relations resting only on inferred roles.
+    for (row, inferred) in [("relations", false), ("inferred", true)] {
         out.push_str(&format!(
-            " {a} [shape=point, style=invis, width=0.02]; {b} [shape=point, style=invis, width=0.02]; {prev} -- {a} [style=invis]; {a} -- {b} [label=\"{}\", style={}, color=\"{}\", dir={}, arrowhead={}, arrowtail={}, penwidth=1.2, fontname=\"{FONT}\", fontsize=9];",
-            r.as_str(), l.style, l.color, l.dir, l.arrowhead, l.arrowtail
+            "  subgraph {{ rank=same; {row} [label=\"{row}\", shape=plaintext];"
         ));
-        prev = b;
+        let mut prev = row.to_string();
+        for (i, r) in Relation::ALL.iter().enumerate() {
+            let l = if inferred {
+                inferred_look(*r)
+            } else {
+                relation_look(*r)
+            };
+            let (a, b) = (format!("{row}{i}a"), format!("{row}{i}b"));
+            let mark = if inferred {
+                format!(", xlabel=\"{INFERRED_MARK}\", fontsize=9")
+            } else {
+                ", fontsize=9".to_string()
+            };
+            out.push_str(&format!(
+                " {a} [shape=point, style=invis, width=0.02]; {b} [shape=point, style=invis, width=0.02]; {prev} -- {a} [style=invis]; {a} -- {b} [label=\"{}\", style={}, color=\"{}\", dir={}, arrowhead={}, arrowtail={}, penwidth=1.2, fontname=\"{FONT}\"{mark}];",
+                r.as_str(), l.style, l.color, l.dir, l.arrowhead, l.arrowtail
+            ));
+            prev = b;
+        }
+        out.push_str(" }\n");
+        heads.push(row.into());
     }
-    out.push_str(" }\n");
-    heads.push("rel".into());
     out.push_str(&format!("  {} [style=invis];\n", heads.join(" -- ")));
     out.push_str("}\n");
     print!("{out}");

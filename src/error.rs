@@ -189,6 +189,20 @@ pub enum Error {
         help: String,
     },
 
+    /// A figure whose text would be smaller than the page's minimum however
+    /// it is laid out.
+    #[error("{target} does not fit {page} with text of at least {min_font} pt: its smallest text would be {smallest:.1} pt")]
+    FigureDoesNotFit {
+        target: String,
+        /// The page, in words (`A4 landscape (297 × 210 mm)`).
+        page: String,
+        min_font: f64,
+        /// The smallest text the best layout reached, in points.
+        smallest: f64,
+        /// A larger standard page it would probably fit (`a2`).
+        larger: Option<String>,
+    },
+
     /// An external renderer ran but failed.
     #[error("cannot render {target}: {message}")]
     Render { target: String, message: String },
@@ -261,6 +275,7 @@ impl Error {
             | Error::FolderFormat { .. }
             | Error::OutputExists { .. }
             | Error::NoCsvFiles { .. }
+            | Error::FigureDoesNotFit { .. }
             | Error::DataDir { .. } => true,
             Error::Io { .. }
             | Error::Write { .. }

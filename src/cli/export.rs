@@ -90,6 +90,8 @@ pub struct StyleArgs {
     /// Title instead of the generated one (with --per, the region, year or period is appended).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    #[command(flatten)]
+    pub page: super::page::PageArgs,
 }
 
 impl StyleArgs {
@@ -101,6 +103,7 @@ impl StyleArgs {
             layout: self.layout,
             title: self.title.clone(),
             size_by: self.size_by,
+            page: self.page.page(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod ego;
 pub mod explain;
 pub mod export;
 pub mod import;
+pub mod page;
 pub mod participations;
 pub mod partners;
 pub mod path;

@@ -98,6 +98,16 @@ pub fn library(e: &Error) -> String {
             e.to_string(),
             "point --data at a folder like graph-data/ (actors/, places/, agreements/, sources.toml, periods.toml)",
         ),
+        Error::FigureDoesNotFit { larger, .. } => help(
+            format!("--page: {e}"),
+            &format!(
+                "use a larger page ({}), a narrower slice (--region, --from/--to, --relation), --labels en instead of both, or a lower --min-font",
+                match larger {
+                    Some(p) => format!("--page {p} would probably do"),
+                    None => "--page a0 or WxH".to_string(),
+                }
+            ),
+        ),
         Error::MissingTool { help: h, .. } => help(e.to_string(), h),
         Error::NotRenderable { format } => help(
             format!("--render draws DOT figures; it does not apply to {format}"),

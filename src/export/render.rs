@@ -18,6 +18,7 @@
 //! environment variable (the name other tools, e.g. PlantUML, use).
 
 use crate::error::{Error, Result};
+use crate::export::dot::fit::{self, Fitted, Graphviz, Place};
 use crate::export::dot::Drawing;
 use std::io::{ErrorKind, Read, Write};
 use std::process::{Command, Stdio};
@@ -29,7 +30,7 @@ pub enum ImageFormat {
     /// Scalable vector graphics; text as glyph outlines.
     #[default]
     Svg,
-    /// Bitmap at 150 dpi.
+    /// Bitmap at 150 dpi (a page is its size in inches × 150 pixels).
     Png,
     /// Vector PDF for print.
     Pdf,
@@ -121,10 +122,27 @@ pub fn require_graphviz(target: &str) -> Result<()> {
         .ok_or_else(|| missing(target))
 }
 
-/// Renders a drawing. For engines that place the legend badly (neato,
-/// sfdp, circo, twopi) the network and the legend are laid out apart and the
-/// legend is put to the right of the network, top-aligned, before drawing.
+/// The real Graphviz, for the page fitting.
+struct Program<'a> {
+    target: &'a str,
+}
+
+impl Graphviz for Program<'_> {
+    fn run(&mut self, dot: &str, args: &[&str]) -> Result<Vec<u8>> {
+        run(dot, args, self.target)
+    }
+}
+
+/// Renders a drawing. A drawing with a page is fitted to it (see
+/// [`crate::export::dot::fit`]): the output is the page, with text no smaller
+/// than the page's minimum, or [`Error::FigureDoesNotFit`]. Without a page,
+/// for engines that place the legend badly (neato, sfdp, circo, twopi) the
+/// network and the legend are laid out apart and the legend is put to the
+/// right of the network, top-aligned, before drawing.
 pub fn render_drawing(d: &Drawing, format: ImageFormat, target: &str) -> Result<Vec<u8>> {
+    if d.page.is_some() && d.options().is_some() {
+        return render_fitted(d, format, target).map(|(bytes, _)| bytes);
+    }
     match &d.apart {
         None => render(&d.dot, format, target),
         Some((main, legend)) => {
@@ -145,6 +163,22 @@ pub fn render_drawing(d: &Drawing, format: ImageFormat, target: &str) -> Result<
             run(&combined, &args, target)
         }
     }
+}
+
+/// Renders a drawing fitted to its page; also says how it was fitted.
+pub fn render_fitted(
+    d: &Drawing,
+    format: ImageFormat,
+    target: &str,
+) -> Result<(Vec<u8>, Option<Fitted>)> {
+    let Some(page) = &d.page else {
+        return render_drawing(d, format, target).map(|b| (b, None));
+    };
+    let fitted = fit::fit(d, page, &mut Program { target }, target)?;
+    let mut args = vec!["-n2"];
+    args.extend(format.graphviz_args());
+    let bytes = run(&fitted.dot, &args, target)?;
+    Ok((bytes, Some(fitted)))
 }
 
 /// Renders a DOT document; `target` names the file for error messages.
@@ -274,10 +308,10 @@ fn numbers(s: &str) -> Option<Vec<f64>> {
     s.split(',').map(|x| x.trim().parse::<f64>().ok()).collect()
 }
 
-/// Moves every coordinate in `pos`, `lp` and `bb` values by (dx, dy).
+/// Moves every coordinate in `pos`, `lp`, `xlp` and `bb` values by (dx, dy).
 fn translate(text: &str, dx: f64, dy: f64) -> Option<String> {
     let mut out = text.to_string();
-    for name in ["pos", "lp", "bb"] {
+    for name in ["pos", "lp", "xlp", "bb"] {
         let mut at = 0;
         while let Some((v, e)) = find_attr(&out, name, at) {
             let value = &out[v..e];
@@ -315,19 +349,203 @@ fn translate(text: &str, dx: f64, dy: f64) -> Option<String> {
     Some(out)
 }
 
+/// A positioned graph with every position stretched by (sx, sy) about the
+/// origin, its root `bb` and `lp` dropped: the input of `neato -n`, which
+/// removes the overlaps this creates and lays the edges out again.
+pub fn stretch(main_pos: &str, sx: f64, sy: f64) -> Option<String> {
+    let text = unfold(main_pos);
+    let (root, root_end) = root_attrs(&text)?;
+    let mut head = text[..root_end].to_string();
+    for name in ["bb", "lp"] {
+        if let Some((_, (a, b))) = attr_list(&head[root..])
+            .into_iter()
+            .find(|(n, _)| n == name)
+        {
+            let (a, b) = (root + a - name.len() - 1, root + b);
+            let rest = &head[b..];
+            let skip = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\n']).len();
+            head.replace_range(a..b + skip, "");
+        }
+    }
+    let mut out = format!("{head}{}", &text[root_end..]);
+    let mut at = head.len();
+    while let Some((v, e)) = find_attr(&out, "pos", at) {
+        let mut pts = Vec::new();
+        for tok in out[v..e].split_whitespace() {
+            let (prefix, rest) = match tok.get(..2) {
+                Some("e,") | Some("s,") => tok.split_at(2),
+                _ => ("", tok),
+            };
+            let n = numbers(rest.trim_end_matches('!'))?;
+            if n.len() != 2 {
+                return None;
+            }
+            pts.push(format!("{prefix}{:.2},{:.2}", n[0] * sx, n[1] * sy));
+        }
+        let moved = pts.join(" ");
+        out.replace_range(v..e, &moved);
+        at = v + moved.len();
+    }
+    Some(out)
+}
+
 /// Puts the laid-out legend (`legend_pos`, Graphviz `-Tdot` output with a
 /// `cluster_legend`) to the right of the laid-out network (`main_pos`),
-/// top-aligned, and returns one positioned graph for `neato -n2`. The root
-/// graph's `bb` and `lp` are dropped so that Graphviz computes them again
-/// around both parts (and centres the title); the layout becomes neato.
+/// top-aligned, and returns one positioned graph for `neato -n2`.
 pub fn compose(main_pos: &str, legend_pos: &str) -> Option<String> {
+    compose_at(main_pos, legend_pos, Place::Right)
+}
+
+/// Space between the network and the legend, in points.
+pub const LEGEND_GAP: f64 = 24.0;
+
+/// The root graph's attribute statement of a `-Tdot` output (unfolded):
+/// where it starts and ends.
+fn root_attrs(text: &str) -> Option<(usize, usize)> {
+    let root = text.find("graph [")?;
+    Some((root, root + block_end(&text[root..])?))
+}
+
+/// A positioned graph (Graphviz `-Tdot` output) made ready for `neato -n2`
+/// as it is: its engine becomes neato, which keeps the positions.
+pub fn reposition(main_pos: &str) -> Option<String> {
+    let main = unfold(main_pos);
+    let (root, root_end) = root_attrs(&main)?;
+    find_attr(&main[..root_end], "bb", root)?;
+    let mut head = main[..root_end].to_string();
+    for engine in ["sfdp", "circo", "twopi", "fdp", "dot"] {
+        head = head.replace(&format!("layout={engine}"), "layout=neato");
+    }
+    Some(format!("{head}{}", &main[root_end..]))
+}
+
+/// The attributes of an attribute list `[k=v, …]` starting at `text[0]`:
+/// each name with the byte range of its value (quotes included), skipping
+/// quoted strings and HTML-like `< … >` values.
+fn attr_list(text: &str) -> Vec<(String, (usize, usize))> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = match text.find('[') {
+        Some(i) => i + 1,
+        None => return out,
+    };
+    while i < bytes.len() {
+        // Skip separators.
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b',' | b';') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b']' {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+            i += 1;
+        }
+        let name = text[start..i].to_string();
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        if name.is_empty() || i >= bytes.len() || bytes[i] != b'=' {
+            break;
+        }
+        i += 1;
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        let v = i;
+        match bytes.get(i) {
+            Some(b'"') => {
+                i += 1;
+                let mut esc = false;
+                while i < bytes.len() {
+                    match (esc, bytes[i]) {
+                        (true, _) => esc = false,
+                        (false, b'\\') => esc = true,
+                        (false, b'"') => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            Some(b'<') => {
+                let mut depth = 0;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'<' => depth += 1,
+                        b'>' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => {
+                while i < bytes.len()
+                    && !matches!(bytes[i], b',' | b']' | b' ' | b'\t' | b'\n' | b';')
+                {
+                    i += 1;
+                }
+            }
+        }
+        out.push((name, (v, i.min(bytes.len()))));
+    }
+    out
+}
+
+/// The value of a root graph attribute (quotes removed).
+pub fn root_value(text: &str, name: &str) -> Option<String> {
+    let (root, root_end) = root_attrs(text)?;
+    let head = &text[root..root_end];
+    attr_list(head)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, (a, b))| head[a..b].trim_matches('"').to_string())
+}
+
+/// Sets an attribute of the root graph in a DOT text whose first statement
+/// is the root's attribute list (as in Graphviz output and in what
+/// [`compose_at`] returns); adds it when missing.
+pub fn set_root_attr(text: &str, name: &str, value: &str) -> String {
+    let Some((root, root_end)) = root_attrs(text) else {
+        return text.to_string();
+    };
+    let head = &text[root..root_end];
+    if let Some((_, (a, b))) = attr_list(head).into_iter().find(|(n, _)| n == name) {
+        let (a, b) = (root + a, root + b);
+        return format!("{}\"{value}\"{}", &text[..a], &text[b..]);
+    }
+    let open = root + "graph [".len();
+    format!("{}{name}=\"{value}\", {}", &text[..open], &text[open..])
+}
+
+/// Puts the laid-out legend (`legend_pos`, Graphviz `-Tdot` output with a
+/// `cluster_legend`) beside or under the laid-out network (`main_pos`) and
+/// returns one positioned graph for `neato -n2`. Beside, its top is level
+/// with the top of the network (under the title); under, its left edge is
+/// level with the network's. The root graph's `bb` and `lp` are dropped so
+/// that Graphviz computes them again around both parts (and centres the
+/// title); the layout becomes neato.
+pub fn compose_at(main_pos: &str, legend_pos: &str, place: Place) -> Option<String> {
     let main = unfold(main_pos);
     let legend = unfold(legend_pos);
     // The root graph's attribute statement comes first in -Tdot output.
-    let root = main.find("graph [")?;
-    let root_end = root + block_end(&main[root..])?;
+    let (root, root_end) = root_attrs(&main)?;
     let (bv, be) = find_attr(&main[..root_end], "bb", root)?;
     let mbb = numbers(&main[bv..be])?;
+    // The title (a top label) takes the top of the box.
+    let title = match (
+        root_value(&main, "lheight").and_then(|h| h.parse::<f64>().ok()),
+        root_value(&main, "labelloc").as_deref(),
+    ) {
+        (Some(h), Some("t")) => h * 72.0,
+        _ => 0.0,
+    };
     let mut head = main[..root_end].to_string();
     for name in ["bb", "lp"] {
         if let Some((v, e)) = find_attr(&head, name, root) {
@@ -356,8 +574,10 @@ pub fn compose(main_pos: &str, legend_pos: &str) -> Option<String> {
     if mbb.len() != 4 || lbb.len() != 4 {
         return None;
     }
-    let dx = mbb[2] + 24.0 - lbb[0];
-    let dy = mbb[3] - lbb[3];
+    let (dx, dy) = match place {
+        Place::Right => (mbb[2] + LEGEND_GAP - lbb[0], mbb[3] - title - lbb[3]),
+        Place::Below => (mbb[0] - lbb[0], mbb[1] - LEGEND_GAP - lbb[3]),
+    };
     let moved = translate(cluster, dx, dy)?;
     Some(format!(
         "{head}{}\n{moved}\n}}\n",
@@ -403,7 +623,8 @@ mod tests {
         )
         .unwrap();
         assert!(t.contains(r#"pos="11.00,1.00""#), "{t}");
-        assert!(t.contains(r#"xlp="9,9""#), "{t}");
+        // `xlp` (an external label) is moved once, not taken for `lp`.
+        assert!(t.contains(r#"xlp="19.00,8.00""#), "{t}");
         assert!(
             t.contains(r#"pos="e,11.00,0.00 12.00,1.00 13.50,3.00""#),
             "{t}"
@@ -427,6 +648,41 @@ mod tests {
         assert!(c.contains("a [pos=\"10,10\"]"), "{c}");
         assert_eq!(c.matches('{').count(), c.matches('}').count(), "{c}");
         assert!(compose("graph { a }", legend).is_none());
+        // Under the network, left-aligned: dx = 0 - 5, dy = 0 - 24 - 30.
+        let c = compose_at(main, legend, Place::Below).unwrap();
+        assert!(c.contains("bb=\"0.00,-49.00,35.00,-24.00\""), "{c}");
+        // Beside a titled network: level with the top under the title.
+        let titled = main.replace("layout=sfdp,", "labelloc=t, lheight=0.25, layout=sfdp,");
+        let c = compose_at(&titled, legend, Place::Right).unwrap();
+        assert!(c.contains("bb=\"124.00,7.00,159.00,32.00\""), "{c}");
+    }
+
+    #[test]
+    fn stretching_positions() {
+        let g = "graph {\n\tgraph [bb=\"0,0,10,10\", lp=\"5,9\", layout=neato];\n\ta [pos=\"10,\\\n4\"];\n\ta -- b [pos=\"e,1,1 2,2\"];\n}\n";
+        let s = stretch(g, 0.5, 2.0).unwrap();
+        assert!(!s.contains("bb=") && !s.contains("lp="), "{s}");
+        assert!(s.contains("graph [layout=neato]"), "{s}");
+        assert!(s.contains("a [pos=\"5.00,8.00\"]"), "{s}");
+        assert!(s.contains("pos=\"e,0.50,2.00 1.00,4.00\""), "{s}");
+        assert!(stretch("graph { a }", 1.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn root_attributes_are_set_and_engines_kept_positions() {
+        let g = "graph {\n\tgraph [bb=\"0,0,1,1\", layout=fdp, splines=false];\n\ta [pos=\"1,1\"];\n}\n";
+        let s = set_root_attr(g, "splines", "curved");
+        assert!(s.contains("splines=\"curved\"]"), "{s}");
+        let s = set_root_attr(g, "size", "7,5");
+        assert!(s.contains("graph [size=\"7,5\", bb="), "{s}");
+        let quoted = set_root_attr(&s, "size", "1,2");
+        assert!(quoted.contains("size=\"1,2\", bb"), "{quoted}");
+        let r = reposition(g).unwrap();
+        assert!(
+            r.contains("layout=neato") && r.contains("bb=\"0,0,1,1\""),
+            "{r}"
+        );
+        assert!(reposition("graph { a }").is_none());
     }
 
     #[test]

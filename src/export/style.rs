@@ -12,7 +12,15 @@
 //! - **Relation → line style**, all in black or grey: signing solid,
 //!   co-signing a grey double line, negotiating grey with bar ends,
 //!   guaranteeing dashed with a filled arrow, mediating dotted with an open
-//!   arrow. Line width grows with the number of agreements behind a tie.
+//!   arrow. Line width grows with the logarithm of the number of agreements
+//!   behind a tie, up to [`MAX_PEN_WIDTH`].
+//! - **An inferred tie** (one that rests only on roles the coders inferred)
+//!   keeps its relation's line style, drawn in a lighter grey, and carries a
+//!   `?` mark at its middle: the mark survives greyscale and differs from
+//!   every relation style.
+//! - **A measure (`--size-by`) → label size**, by the square root of the
+//!   score relative to the highest, from [`TEXT_PT`] to [`MAX_SIZED_PT`], so
+//!   that one dominant actor cannot swamp the figure.
 //!
 //! Names in English and Arabic are given for every value so that legends
 //! follow `--labels`.
@@ -236,19 +244,55 @@ pub fn relation_ar(r: Relation) -> &'static str {
     }
 }
 
-/// Pen width of an edge carrying `weight` agreements: 1.2 for one, growing
-/// with the logarithm so that heavy ties stand out without swamping the page.
-pub fn pen_width(weight: f64) -> f64 {
-    1.2 + 1.5 * weight.max(1.0).log2()
+/// The look of an edge that rests only on inferred roles: the relation's
+/// look in a lighter grey (the line style, double line and arrows stay, so
+/// the relation can still be read); the `?` mark ([`INFERRED_MARK`]) is set
+/// by the figure.
+pub fn inferred_look(r: Relation) -> EdgeLook {
+    let look = relation_look(r);
+    let color = if look.color.contains("invis") {
+        "#ADADAD:invis:#ADADAD"
+    } else {
+        "#8F8F8F"
+    };
+    EdgeLook { color, ..look }
 }
 
-/// Font size of a node scaled by a measure: 10 pt for the lowest score, up to
-/// 22 pt for the highest.
+/// The mark at the middle of an inferred edge (`؟` in Arabic figures).
+pub const INFERRED_MARK: &str = "?";
+/// The Arabic question mark, for figures labelled in Arabic only.
+pub const INFERRED_MARK_AR: &str = "؟";
+
+/// Widest line, in points: the width stops growing at about 10 agreements.
+pub const MAX_PEN_WIDTH: f64 = 6.0;
+
+/// Pen width of an edge carrying `weight` agreements: 1.2 for one, growing
+/// with the logarithm so that heavy ties stand out, and capped at
+/// [`MAX_PEN_WIDTH`] so that no tie swamps the page.
+pub fn pen_width(weight: f64) -> f64 {
+    if !weight.is_finite() {
+        return 1.2;
+    }
+    (1.2 + 1.5 * weight.max(1.0).log2()).min(MAX_PEN_WIDTH)
+}
+
+/// The size of the smallest text of a figure before it is fitted to a page:
+/// node labels, legend entries, agreement dates and the caption.
+pub const TEXT_PT: f64 = 10.0;
+
+/// The largest label a measure gives (`--size-by`): 1.6 times the smallest.
+pub const MAX_SIZED_PT: f64 = 16.0;
+
+/// Font size of a node scaled by a measure: [`TEXT_PT`] for a score of zero,
+/// growing with the square root of the score relative to the highest (so the
+/// label's area grows with the score) up to [`MAX_SIZED_PT`] for the highest.
+/// Bounded whatever the scores: an actor whose score dwarfs the rest gets
+/// the largest size and no more, and the others keep readable sizes.
 pub fn scaled_font_size(score: f64, max: f64) -> f64 {
-    if max > 0.0 && score.is_finite() {
-        10.0 + 12.0 * (score / max).clamp(0.0, 1.0)
+    if max > 0.0 && max.is_finite() && score.is_finite() {
+        TEXT_PT + (MAX_SIZED_PT - TEXT_PT) * (score / max).clamp(0.0, 1.0).sqrt()
     } else {
-        10.0
+        TEXT_PT
     }
 }
 
@@ -336,11 +380,60 @@ mod tests {
     }
 
     #[test]
+    fn inferred_ties_differ_without_colour_from_every_relation() {
+        // A drawn tie without colour: line style, double line, arrowhead,
+        // and whether it carries the `?` mark. All twelve (six relations,
+        // stated or inferred) differ.
+        let mut looks = BTreeSet::new();
+        for r in Relation::ALL {
+            for inferred in [false, true] {
+                let l = if inferred {
+                    inferred_look(*r)
+                } else {
+                    relation_look(*r)
+                };
+                looks.insert((l.style, l.color.contains("invis"), l.arrowhead, inferred));
+                if inferred {
+                    // Same line as the relation, lighter.
+                    let plain = relation_look(*r);
+                    assert_eq!(
+                        (l.style, l.dir, l.arrowhead, l.arrowtail),
+                        (plain.style, plain.dir, plain.arrowhead, plain.arrowtail)
+                    );
+                    assert!(
+                        luma(&l.color[..7]) > luma(&plain.color[..7]),
+                        "{r:?}: {}",
+                        l.color
+                    );
+                }
+            }
+        }
+        assert_eq!(looks.len(), 2 * Relation::ALL.len());
+    }
+
+    #[test]
     fn widths_and_sizes() {
         assert!((pen_width(1.0) - 1.2).abs() < 1e-9);
         assert!(pen_width(4.0) > pen_width(2.0));
-        assert_eq!(scaled_font_size(0.0, 0.0), 10.0);
-        assert_eq!(scaled_font_size(1.0, 1.0), 22.0);
-        assert_eq!(scaled_font_size(f64::NAN, 1.0), 10.0);
+        assert_eq!(pen_width(1e9), MAX_PEN_WIDTH);
+        assert_eq!(pen_width(f64::NAN), 1.2);
+        assert_eq!(scaled_font_size(0.0, 0.0), TEXT_PT);
+        assert_eq!(scaled_font_size(1.0, 1.0), MAX_SIZED_PT);
+        assert_eq!(scaled_font_size(f64::NAN, 1.0), TEXT_PT);
+        assert_eq!(scaled_font_size(5.0, f64::INFINITY), TEXT_PT);
+        // Square root: a quarter of the highest score gets half the growth.
+        assert!((scaled_font_size(0.25, 1.0) - 13.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_dominant_score_keeps_every_size_in_bounds() {
+        // One actor scores 1000 times the others.
+        let scores = [1000.0, 1.0, 1.0, 0.5, 0.0];
+        let max = 1000.0;
+        let sizes: Vec<f64> = scores.iter().map(|s| scaled_font_size(*s, max)).collect();
+        assert_eq!(sizes[0], MAX_SIZED_PT);
+        assert!(sizes.iter().all(|s| (TEXT_PT..=MAX_SIZED_PT).contains(s)));
+        // The others stay apart from zero (√ keeps small scores visible).
+        assert!(sizes[1] > sizes[4] + 0.1, "{sizes:?}");
     }
 }

@@ -77,14 +77,76 @@ pub(super) fn relation_label(r: Relation, labels: Labels) -> String {
     label_lines(r.as_str(), style::relation_ar(r), labels)
 }
 
+/// Breaks each line of `s` that is longer than `width` characters at spaces
+/// into lines of about equal length (a word longer than `width` stays whole).
+pub(super) fn wrap(s: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out: Vec<String> = Vec::new();
+    for line in s.lines() {
+        let len = line.chars().count();
+        if len <= width {
+            out.push(line.to_string());
+            continue;
+        }
+        // A line ends once it reaches the length that would share the text
+        // out evenly, or when the next word would pass `width`.
+        let target = len.div_ceil(len.div_ceil(width));
+        let mut cur = String::new();
+        let mut cur_len = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = word.chars().count();
+            if cur_len > 0 && (cur_len >= target || cur_len + 1 + w > width) {
+                out.push(std::mem::take(&mut cur));
+                cur_len = 0;
+            }
+            if cur_len > 0 {
+                cur.push(' ');
+                cur_len += 1;
+            }
+            cur.push_str(word);
+            cur_len += w;
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out.join("\n")
+}
+
+/// A font size in points, scaled by the figure's font scale.
+pub(super) fn pt(size: f64, opts: &DotOptions) -> Val {
+    b(format!("{:.1}", size * opts.tune.font_scale))
+}
+
 /// A DOT identifier made from a key: a slug with `_` for `-`.
 fn ident(key: &str) -> String {
     text::slug(key).replace('-', "_")
 }
 
-pub(super) fn edge_attrs(r: Relation, weight: f64, tooltip: String) -> Attrs {
-    let look = style::relation_look(r);
-    vec![
+/// The mark an inferred edge carries, in the figure's language.
+pub(super) fn inferred_mark(labels: Labels) -> &'static str {
+    if labels == Labels::Ar {
+        style::INFERRED_MARK_AR
+    } else {
+        style::INFERRED_MARK
+    }
+}
+
+/// The attributes of an edge of relation `r` carrying `weight` agreements;
+/// an `inferred` edge is drawn lighter and marked with `?` at its middle.
+pub(super) fn edge_attrs(
+    r: Relation,
+    weight: f64,
+    tooltip: String,
+    inferred: bool,
+    opts: &DotOptions,
+) -> Attrs {
+    let look = if inferred {
+        style::inferred_look(r)
+    } else {
+        style::relation_look(r)
+    };
+    let mut attrs = vec![
         ("style", b(look.style)),
         ("color", t(look.color)),
         ("dir", b(look.dir)),
@@ -92,7 +154,14 @@ pub(super) fn edge_attrs(r: Relation, weight: f64, tooltip: String) -> Attrs {
         ("arrowtail", b(look.arrowtail)),
         ("penwidth", b(format!("{:.2}", style::pen_width(weight)))),
         ("tooltip", t(tooltip)),
-    ]
+    ];
+    if inferred {
+        attrs.push(("xlabel", t(inferred_mark(opts.labels))));
+        attrs.push(("fontcolor", t("#000000")));
+        attrs.push(("fontsize", pt(style::TEXT_PT + 2.0, opts)));
+        attrs.push(("class", t("inferred")));
+    }
+    attrs
 }
 
 fn actor_attrs(view: &View, n: &ViewNode, opts: &DotOptions) -> Attrs {
@@ -111,8 +180,12 @@ fn actor_attrs(view: &View, n: &ViewNode, opts: &DotOptions) -> Attrs {
         _ => n.id.clone(),
     };
     let look = style::alignment_look(al);
+    let (en, ar) = match opts.tune.wrap {
+        Some(w) => (wrap(&n.name_en, w), wrap(&n.name_ar, w)),
+        None => (n.name_en.clone(), n.name_ar.clone()),
+    };
     let mut attrs: Attrs = vec![
-        ("label", t(label_lines(&n.name_en, &n.name_ar, opts.labels))),
+        ("label", t(label_lines(&en, &ar, opts.labels))),
         ("shape", b(style::shape(kind))),
         ("fillcolor", t(look.fill)),
         ("fontcolor", t(look.font)),
@@ -129,10 +202,7 @@ fn actor_attrs(view: &View, n: &ViewNode, opts: &DotOptions) -> Attrs {
             .filter_map(|x| x.scores.get(m).copied())
             .fold(0.0, f64::max);
         let score = n.scores.get(m).copied().unwrap_or(0.0);
-        attrs.push((
-            "fontsize",
-            b(format!("{:.1}", style::scaled_font_size(score, max))),
-        ));
+        attrs.push(("fontsize", pt(style::scaled_font_size(score, max), opts)));
         let name = view.measures.get(m).map_or("", String::as_str);
         tip.push_str(&format!("; {name} {score:.6}"));
     }
@@ -140,7 +210,7 @@ fn actor_attrs(view: &View, n: &ViewNode, opts: &DotOptions) -> Attrs {
     attrs
 }
 
-fn agreement_attrs(view: &View, n: &ViewNode) -> Attrs {
+fn agreement_attrs(view: &View, n: &ViewNode, opts: &DotOptions) -> Attrs {
     let date = n
         .agreements
         .first()
@@ -150,7 +220,7 @@ fn agreement_attrs(view: &View, n: &ViewNode) -> Attrs {
         ("label", t(date.clone())),
         ("shape", b("box")),
         ("fillcolor", t("#FFFFFF")),
-        ("fontsize", b("9")),
+        ("fontsize", pt(style::TEXT_PT, opts)),
         ("tooltip", t(format!("{} ({}): {}", n.id, date, n.name_en))),
     ]
 }
@@ -169,7 +239,10 @@ pub(super) fn figure(view: &View, opts: &DotOptions) -> Figure {
             }
             NodeKind::Agreement(_) => {
                 agreements += 1;
-                (format!("a{}", agreements - 1), agreement_attrs(view, n))
+                (
+                    format!("a{}", agreements - 1),
+                    agreement_attrs(view, n, opts),
+                )
             }
         };
         let cluster = n.cluster.as_ref().map(|c| {
@@ -186,25 +259,44 @@ pub(super) fn figure(view: &View, opts: &DotOptions) -> Figure {
     let two_mode = view.options.two_mode;
     for e in &view.edges {
         let (s, d) = (&view.nodes[e.source], &view.nodes[e.target]);
-        let tip = if two_mode {
+        let agreement_ids = |list: &[usize]| -> Vec<&str> {
+            list.iter()
+                .filter_map(|&i| view.agreements.get(i))
+                .map(|a| a.id.as_str())
+                .collect()
+        };
+        let mut tip = if two_mode {
             let roles: Vec<&str> = e.roles.iter().map(|r| r.as_str()).collect();
             format!("{} {} {}", s.id, roles.join("+"), d.id)
         } else {
-            let ags: Vec<&str> = e
-                .agreements
-                .iter()
-                .map(|&i| view.agreements[i].id.as_str())
-                .collect();
             format!(
                 "{} {} {}: {}",
                 s.id,
                 e.relation.as_str(),
                 d.id,
-                ags.join(", ")
+                agreement_ids(&e.agreements).join(", ")
             )
         };
+        // The tooltip says which agreements rest only on inferred roles.
+        if e.is_inferred() {
+            tip.push_str(&format!(
+                " (inferred by the coders: {})",
+                agreement_ids(&e.inferred).join(", ")
+            ));
+        } else if !e.inferred.is_empty() {
+            tip.push_str(&format!(
+                "; inferred in {}",
+                agreement_ids(&e.inferred).join(", ")
+            ));
+        }
         // Line width shows the number of agreements behind the edge.
-        let mut attrs = edge_attrs(e.relation, e.agreements.len() as f64, tip);
+        let mut attrs = edge_attrs(
+            e.relation,
+            e.agreements.len() as f64,
+            tip,
+            e.is_inferred(),
+            opts,
+        );
         // In the two-mode view negotiators get a bar at the agreement end only.
         if two_mode && e.relation == Relation::Negotiating {
             attrs.retain(|(k, _)| *k != "dir" && *k != "arrowtail");

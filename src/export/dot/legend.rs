@@ -1,12 +1,14 @@
-//! The legend: a grid of columns (actor kinds, alignments, relations, node
-//! size) listing only what the figure shows, laid out as ranks for dot and
-//! pinned (see [`super::layout`]) for the spring engines.
+//! The legend: a grid of columns (actor kinds, alignments, relations, the
+//! inferred mark, node size) listing only what the figure shows, laid out as
+//! ranks for dot and pinned (see [`super::layout`]) for the spring engines.
+//! It comes wide (one column per part, to go under the network) or tall
+//! (kinds beside everything else, to go beside it).
 
 use super::figure::{
-    alignment_label, b, edge_attrs, kind_label, label_lines, relation_label, t, Edge, Node,
+    alignment_label, b, edge_attrs, kind_label, label_lines, pt, relation_label, t, Edge, Node,
 };
 use super::layout::pin;
-use super::{DotOptions, Labels};
+use super::{DotOptions, Labels, LegendShape};
 use crate::export::style;
 use crate::export::view::{NodeKind, View};
 use crate::graph::Relation;
@@ -18,6 +20,8 @@ pub(super) struct Present {
     kinds: BTreeSet<ActorKind>,
     alignments: BTreeSet<Alignment>,
     relations: BTreeSet<Relation>,
+    /// Whether some edge rests only on inferred roles.
+    inferred: bool,
 }
 
 impl Present {
@@ -37,6 +41,7 @@ impl Present {
             kinds,
             alignments,
             relations: view.edges.iter().map(|e| e.relation).collect(),
+            inferred: view.edges.iter().any(|e| e.is_inferred()),
         }
     }
 }
@@ -48,6 +53,7 @@ pub(super) fn legend(
     two_mode: bool,
     pinned: bool,
     opts: &DotOptions,
+    shape: LegendShape,
 ) -> (Vec<Vec<Node>>, Vec<Edge>) {
     let heading = |id: &str, en: &str, ar: &str| Node {
         id: id.to_string(),
@@ -55,7 +61,7 @@ pub(super) fn legend(
             ("label", t(label_lines(en, ar, opts.labels))),
             ("shape", b("plaintext")),
             ("style", b("solid")),
-            ("fontsize", b("10")),
+            ("fontsize", pt(style::TEXT_PT, opts)),
         ],
         cluster: None,
     };
@@ -116,43 +122,107 @@ pub(super) fn legend(
             cluster: None,
         }]);
     }
-    let rels: Vec<Vec<Node>> = present
+    let point = |id: String| Node {
+        id,
+        attrs: vec![
+            ("label", t("")),
+            ("shape", b("point")),
+            ("width", b("0.02")),
+            ("style", b("invis")),
+        ],
+        cluster: None,
+    };
+    let mut sample = |i: String, r: Relation, inferred: bool, label: String| {
+        let a = format!("legend_relation_{i}_a");
+        let z = format!("legend_relation_{i}_b");
+        let mut attrs = edge_attrs(r, 1.0, String::new(), inferred, opts);
+        // The inferred sample's mark is in its label, at the legend's size.
+        attrs.retain(|(k, _)| !matches!(*k, "tooltip" | "xlabel" | "fontsize" | "fontcolor"));
+        // The label sits above the line and sets its length (dot), or
+        // `len` does (spring engines).
+        attrs.push(("label", t(label)));
+        attrs.push(("len", b("1.3")));
+        edges.push(Edge {
+            a: a.clone(),
+            b: z.clone(),
+            attrs,
+        });
+        vec![point(a), point(z)]
+    };
+    let mut rels: Vec<Vec<Node>> = present
         .relations
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let a = format!("legend_relation_{i}_a");
-            let z = format!("legend_relation_{i}_b");
-            let mut attrs = edge_attrs(*r, 1.0, r.as_str().to_string());
-            attrs.retain(|(k, _)| *k != "tooltip");
-            // The label sits above the line and sets its length (dot), or
-            // `len` does (spring engines).
-            attrs.push(("label", t(relation_label(*r, opts.labels))));
-            attrs.push(("len", b("1.3")));
-            edges.push(Edge {
-                a: a.clone(),
-                b: z.clone(),
-                attrs,
-            });
-            let point = |id: String| Node {
-                id,
-                attrs: vec![
-                    ("label", t("")),
-                    ("shape", b("point")),
-                    ("width", b("0.02")),
-                    ("style", b("invis")),
-                ],
-                cluster: None,
-            };
-            vec![point(a), point(z)]
-        })
+        .map(|(i, r)| sample(i.to_string(), *r, false, relation_label(*r, opts.labels)))
         .collect();
+    if present.inferred {
+        // A signing line marked as inferred stands for every relation.
+        rels.push(sample(
+            "inferred".into(),
+            Relation::Signing,
+            true,
+            label_lines(
+                &format!("{} inferred by the coders", style::INFERRED_MARK),
+                &format!("{} استنتاج المرمّزين", style::INFERRED_MARK_AR),
+                opts.labels,
+            ),
+        ));
+    }
 
+    let rel_head = || {
+        vec![heading(
+            "legend_head_relation",
+            "Tie (width: log of agreements)",
+            "الرابط (السماكة: لوغاريتم عدد الاتفاقات)",
+        )]
+    };
+    let align_head = || vec![heading("legend_head_alignment", "Alignment", "الانتماء")];
+    let size_head = opts.size_by.as_ref().map(|(_, measure)| {
+        vec![heading(
+            "legend_head_size",
+            &format!("Label size: {measure} (√, largest 1.6×)"),
+            &format!("حجم التسمية: {measure} (جذر تربيعي، الأكبر 1.6×)"),
+        )]
+    });
+    // Everything but the kinds: one column each (wide), or one column (tall).
+    let mut others: Vec<Vec<Vec<Node>>> = Vec::new();
+    match shape {
+        LegendShape::Wide => {
+            if !aligns.is_empty() {
+                aligns.insert(0, align_head());
+                others.push(aligns);
+            }
+            if !rels.is_empty() {
+                rels.insert(0, rel_head());
+                others.push(rels);
+            }
+            if let Some(h) = size_head {
+                others.push(vec![h]);
+            }
+        }
+        LegendShape::Tall => {
+            let mut col = Vec::new();
+            if !aligns.is_empty() {
+                col.push(align_head());
+                col.extend(aligns);
+            }
+            if !rels.is_empty() {
+                col.push(rel_head());
+                col.extend(rels);
+            }
+            col.extend(size_head);
+            if !col.is_empty() {
+                others.push(col);
+            }
+        }
+    }
     // Kinds may need two columns to keep the legend about as tall as the
     // other columns.
-    let rows = aligns
-        .len()
-        .max(rels.len())
+    let rows = others
+        .iter()
+        .map(|c| c.len().saturating_sub(1))
+        .max()
+        .unwrap_or(0)
         .max(kinds.len().div_ceil(2))
         .max(1);
     let mut kind_cols: Vec<Vec<Vec<Node>>> = kinds.chunks(rows).map(|c| c.to_vec()).collect();
@@ -166,32 +236,7 @@ pub(super) fn legend(
         c.insert(0, vec![heading(&format!("legend_head_kind_{i}"), "", "")]);
     }
     columns.extend(kind_cols);
-    if !aligns.is_empty() {
-        aligns.insert(
-            0,
-            vec![heading("legend_head_alignment", "Alignment", "الانتماء")],
-        );
-        columns.push(aligns);
-    }
-    let mut rels = rels;
-    if !rels.is_empty() {
-        rels.insert(
-            0,
-            vec![heading(
-                "legend_head_relation",
-                "Tie (width: agreements)",
-                "الرابط (السماكة: عدد الاتفاقات)",
-            )],
-        );
-        columns.push(rels);
-    }
-    if let Some((_, measure)) = &opts.size_by {
-        columns.push(vec![vec![heading(
-            "legend_head_size",
-            &format!("Node size: {measure}"),
-            &format!("حجم العقدة: {measure}"),
-        )]]);
-    }
+    columns.extend(others);
 
     // Lay the columns out as a grid: rows are ranks (dot), cells are chained
     // by invisible edges so that every engine keeps the block together.

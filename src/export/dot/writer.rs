@@ -8,10 +8,10 @@
 //! also carries its stable identity in the `id` attribute (`cluster_legend`,
 //! `cluster_alignment_opposition`, …).
 
-use super::figure::{b, label_lines, t, Attrs, Edge, Figure, Node, Val};
+use super::figure::{b, label_lines, pt, t, Attrs, Edge, Figure, Node, Val};
 use super::legend::{legend, Present};
-use super::{DotOptions, Layout, LEGEND_ID};
-use crate::export::style::FONT;
+use super::{DotOptions, Layout, LegendShape, LEGEND_ID};
+use crate::export::style::{FONT, TEXT_PT};
 use crate::export::text;
 use dot_writer::{Attributes, DotWriter, Scope};
 
@@ -57,6 +57,12 @@ fn document(write: impl FnOnce(&mut Scope)) -> String {
     String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The engine a figure is laid out with: the tune's, else the one asked
+/// for (`auto` resolved by the number of nodes).
+pub(super) fn engine(opts: &DotOptions, nodes: usize) -> Layout {
+    opts.tune.engine.unwrap_or(opts.layout).resolve(nodes)
+}
+
 /// The DOT text of a figure; for engines that need it, also the network
 /// without the legend and the legend on its own (see [`Drawing::apart`]).
 pub(super) fn emit(
@@ -65,36 +71,137 @@ pub(super) fn emit(
     two_mode: bool,
     opts: &DotOptions,
 ) -> (String, Option<(String, String)>) {
-    let layout = opts.layout.resolve(fig.nodes.len());
+    let layout = engine(opts, fig.nodes.len());
     let with_legend = opts.legend && !fig.nodes.is_empty();
     let full = document(|g| {
-        header(g, opts, layout, fig.nodes.len());
-        body(g, fig, layout);
+        header(g, opts, layout, fig.nodes.len(), true);
+        body(g, fig, layout, opts.tune.font_scale);
         if with_legend {
-            legend_block(g, present, two_mode, layout != Layout::Dot, opts);
+            legend_block(
+                g,
+                present,
+                two_mode,
+                layout != Layout::Dot,
+                opts,
+                LegendShape::Wide,
+            );
         }
     });
-    let apart = (with_legend && layout.legend_apart()).then(|| {
-        let main = document(|g| {
-            header(g, opts, layout, fig.nodes.len());
-            body(g, fig, layout);
-        });
-        let plain = DotOptions {
+    let apart = (with_legend && layout.legend_apart())
+        .then(|| parts(fig, present, two_mode, opts, LegendShape::Wide));
+    let apart = apart.map(|(main, leg)| (main, leg.unwrap_or_default()));
+    (full, apart)
+}
+
+/// The network (with title and caption, without the page) and the legend
+/// alone in `shape`, laid out with dot; no legend when there is none to draw.
+pub(super) fn parts(
+    fig: &Figure,
+    present: &Present,
+    two_mode: bool,
+    opts: &DotOptions,
+    shape: LegendShape,
+) -> (String, Option<String>) {
+    let layout = engine(opts, fig.nodes.len());
+    let main = document(|g| {
+        header(g, opts, layout, fig.nodes.len(), false);
+        body(g, fig, layout, opts.tune.font_scale);
+    });
+    let with_legend = opts.legend && !fig.nodes.is_empty();
+    let leg = with_legend.then(|| {
+        let mut plain = DotOptions {
             title: String::new(),
             caption: String::new(),
             ..opts.clone()
         };
-        let leg = document(|g| {
-            header(g, &plain, Layout::Dot, 0);
-            legend_block(g, present, two_mode, false, opts);
-        });
-        (main, leg)
+        // Fitted to a page, the legend's rows are packed tight (small node
+        // minimums and margins), its cells kept apart.
+        let page = opts.page.is_some();
+        if page {
+            plain.tune.compact = 2;
+        }
+        document(|g| {
+            header(g, &plain, Layout::Dot, 0, false);
+            if page {
+                put_all(
+                    &mut g.graph_attributes(),
+                    &vec![("nodesep", b("0.2")), ("ranksep", b("0.15"))],
+                );
+            }
+            legend_block(g, present, two_mode, false, opts, shape);
+        })
     });
-    (full, apart)
+    (main, leg)
 }
 
-/// `graph {` and the default attributes of the graph, nodes and edges.
-fn header(g: &mut Scope, opts: &DotOptions, layout: Layout, nodes: usize) {
+/// Spacing of each engine at each compaction level (0 as asked, 1, 2).
+fn spacing(layout: Layout, compact: u8) -> Attrs {
+    let c = usize::from(compact.min(2));
+    let pick = |v: [&str; 3]| b(v[c]);
+    match layout {
+        Layout::Auto | Layout::Dot => vec![
+            ("nodesep", pick(["0.25", "0.15", "0.08"])),
+            ("ranksep", pick(["0.5", "0.3", "0.2"])),
+        ],
+        Layout::Neato | Layout::Fdp | Layout::Sfdp => {
+            // A fixed seed, and for fdp overlap removal without prism (which is not
+            // repeatable there): the same DOT file always gives the same drawing.
+            let mut a: Attrs = vec![("start", b("1"))];
+            if layout == Layout::Fdp {
+                a.push(("overlap", b("false")));
+                if c > 0 {
+                    a.push(("K", pick(["0.3", "0.2", "0.12"])));
+                }
+            } else {
+                a.push(("overlap", b("prism")));
+                if c > 0 {
+                    // Prism first spreads the layout by this many average node
+                    // sizes (4 by default); less leaves less empty space.
+                    a.push(("overlap_scaling", b("-1")));
+                }
+            }
+            a.push(("sep", t(["+6", "+3", "+1"][c])));
+            a.push(("pack", b("true")));
+            a
+        }
+        Layout::Circo | Layout::Twopi => {
+            let mut a: Attrs = vec![("overlap", b("false"))];
+            if c > 0 {
+                // Smaller than the defaults (circo 1 in between nodes, twopi
+                // 0.5 in between circles).
+                if layout == Layout::Circo {
+                    a.push(("mindist", pick(["1.0", "0.6", "0.35"])));
+                } else {
+                    a.push(("ranksep", pick(["0.5", "0.35", "0.25"])));
+                }
+            }
+            a
+        }
+    }
+}
+
+/// The spline setting of a figure: routed splines avoid nodes; with the
+/// spring engines they cost ~15 s on the whole network, so large figures
+/// get curved edges (under a second).
+pub(super) fn splines_for(layout: Layout, nodes: usize) -> &'static str {
+    let routed = matches!(layout, Layout::Auto | Layout::Dot) || nodes <= SPLINES_MAX;
+    if routed {
+        "true"
+    } else {
+        "curved"
+    }
+}
+
+/// Inches with three decimals.
+fn inches(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+/// `graph {` and the default attributes of the graph, nodes and edges; with
+/// `page`, also the page the figure is drawn for (`size`, `margin`, and for
+/// dot `ratio=compress`), when the options have one.
+fn header(g: &mut Scope, opts: &DotOptions, layout: Layout, nodes: usize, page: bool) {
+    let fs = opts.tune.font_scale;
     let mut graph_attrs: Attrs = Vec::new();
     if !opts.title.is_empty() || !opts.caption.is_empty() {
         let title = text::html(&opts.title);
@@ -102,54 +209,53 @@ fn header(g: &mut Scope, opts: &DotOptions, layout: Layout, nodes: usize) {
         graph_attrs.push((
             "label",
             Val::Html(format!(
-                "<B><FONT POINT-SIZE=\"16\">{title}</FONT></B><BR/><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">{caption}</FONT>"
+                "<B><FONT POINT-SIZE=\"{:.0}\">{title}</FONT></B><BR/><FONT POINT-SIZE=\"{:.0}\" COLOR=\"#333333\">{caption}</FONT>",
+                // HTML labels take whole points (a fraction is dropped).
+                (16.0 * fs).ceil(),
+                (TEXT_PT * fs).ceil()
             )),
         ));
         graph_attrs.push(("labelloc", b("t")));
     }
     graph_attrs.push(("fontname", t(FONT)));
     graph_attrs.push(("layout", b(layout.as_str())));
-    match layout {
-        Layout::Auto | Layout::Dot => {
-            graph_attrs.push(("nodesep", b("0.25")));
-            graph_attrs.push(("ranksep", b("0.5")));
-        }
-        Layout::Neato | Layout::Fdp | Layout::Sfdp => {
-            // A fixed seed, and for fdp overlap removal without prism (which is not
-            // repeatable there): the same DOT file always gives the same drawing.
-            graph_attrs.push(("start", b("1")));
-            let overlap = if layout == Layout::Fdp {
-                "false"
-            } else {
-                "prism"
-            };
-            graph_attrs.push(("overlap", b(overlap)));
-            graph_attrs.push(("sep", t("+6")));
-            graph_attrs.push(("pack", b("true")));
-        }
-        Layout::Circo | Layout::Twopi => {
-            graph_attrs.push(("overlap", b("false")));
+    graph_attrs.extend(spacing(layout, opts.tune.compact));
+    let splines = opts
+        .tune
+        .splines
+        .unwrap_or_else(|| splines_for(layout, nodes));
+    graph_attrs.push(("splines", b(splines)));
+    graph_attrs.push(("outputorder", b("edgesfirst")));
+    if let (true, Some(p)) = (page, &opts.page) {
+        // The drawing is scaled down to the page inside its margins; `dot
+        // -Tpdf` of this file gives a figure no larger than the page.
+        let (w, h) = p.drawable_in();
+        graph_attrs.push(("size", t(format!("{},{}", inches(w), inches(h)))));
+        graph_attrs.push(("margin", t(inches(p.margin_in()))));
+        if matches!(layout, Layout::Auto | Layout::Dot) {
+            graph_attrs.push(("ratio", b("compress")));
         }
     }
-    // Routed splines avoid nodes; with the spring engines they cost ~15 s on
-    // the whole network, so large figures get curved edges (under a second).
-    let routed = matches!(layout, Layout::Auto | Layout::Dot) || nodes <= SPLINES_MAX;
-    graph_attrs.push(("splines", b(if routed { "true" } else { "curved" })));
-    graph_attrs.push(("outputorder", b("edgesfirst")));
     put_all(&mut g.graph_attributes(), &graph_attrs);
-    put_all(
-        &mut g.node_attributes(),
-        &vec![
-            ("fontname", t(FONT)),
-            ("fontsize", b("10")),
-            ("style", b("filled")),
-            ("penwidth", b("1.4")),
-            ("margin", t("0.08,0.04")),
-        ],
-    );
+    let mut node_attrs: Attrs = vec![
+        ("fontname", t(FONT)),
+        ("fontsize", pt(TEXT_PT, opts)),
+        ("style", b("filled")),
+        ("penwidth", b("1.4")),
+    ];
+    match opts.tune.compact {
+        0 => node_attrs.push(("margin", t("0.08,0.04"))),
+        // Smaller minimum node sizes (0.75 × 0.5 in by default) and margins.
+        c => {
+            node_attrs.push(("margin", t(if c == 1 { "0.06,0.03" } else { "0.04,0.02" })));
+            node_attrs.push(("width", b("0.3")));
+            node_attrs.push(("height", b("0.3")));
+        }
+    }
+    put_all(&mut g.node_attributes(), &node_attrs);
     put_all(
         &mut g.edge_attributes(),
-        &vec![("fontname", t(FONT)), ("fontsize", b("9"))],
+        &vec![("fontname", t(FONT)), ("fontsize", pt(TEXT_PT, opts))],
     );
 }
 
@@ -157,7 +263,7 @@ fn header(g: &mut Scope, opts: &DotOptions, layout: Layout, nodes: usize) {
 const SPLINES_MAX: usize = 60;
 
 /// Clusters, nodes and edges of the figure.
-fn body(g: &mut Scope, fig: &Figure, layout: Layout) {
+fn body(g: &mut Scope, fig: &Figure, layout: Layout, fs: f64) {
     let clustered = layout.draws_clusters();
     for (key, label) in &fig.clusters {
         let members: Vec<&Node> = fig
@@ -175,7 +281,7 @@ fn body(g: &mut Scope, fig: &Figure, layout: Layout) {
                     ("style", t("rounded,dashed")),
                     ("color", t("#888888")),
                     ("fontname", t(FONT)),
-                    ("fontsize", b("11")),
+                    ("fontsize", b(format!("{:.1}", 11.0 * fs))),
                 ],
             );
             write_nodes(&mut cluster, &members);
@@ -190,8 +296,15 @@ fn body(g: &mut Scope, fig: &Figure, layout: Layout) {
 
 /// The legend cluster: rows are ranks (dot); `pinned` also fixes every node
 /// with `pos` (fdp, neato).
-fn legend_block(g: &mut Scope, present: &Present, two_mode: bool, pinned: bool, opts: &DotOptions) {
-    let (rows, edges) = legend(present, two_mode, pinned, opts);
+fn legend_block(
+    g: &mut Scope,
+    present: &Present,
+    two_mode: bool,
+    pinned: bool,
+    opts: &DotOptions,
+    shape: LegendShape,
+) {
+    let (rows, edges) = legend(present, two_mode, pinned, opts, shape);
     let mut c = g.cluster();
     put_all(
         &mut c,
@@ -202,13 +315,16 @@ fn legend_block(g: &mut Scope, present: &Present, two_mode: bool, pinned: bool, 
                 t(label_lines("Legend", "مفتاح الرسم", opts.labels)),
             ),
             ("fontname", t(FONT)),
-            ("fontsize", b("12")),
+            ("fontsize", b(format!("{:.1}", 12.0 * opts.tune.font_scale))),
             ("style", t("rounded")),
             ("color", t("#999999")),
             ("margin", b("10")),
         ],
     );
-    put_all(&mut c.node_attributes(), &vec![("fontsize", b("9"))]);
+    put_all(
+        &mut c.node_attributes(),
+        &vec![("fontsize", pt(TEXT_PT, opts))],
+    );
     for row in &rows {
         let mut s = c.subgraph();
         s.set("rank", "same", false);
