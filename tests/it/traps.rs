@@ -221,3 +221,75 @@ fn trap_arabic_typos_suggest_by_arabic_similarity() {
     let closest = err.split("closest: ").nth(1).unwrap_or_default();
     assert!(closest.starts_with("hmeimim-centre"), "{err}");
 }
+
+#[test]
+fn trap_inferred_roles_are_visible_and_can_be_left_out() {
+    // Visible: a field in JSON, a mark in tables, a count in the coverage report.
+    let all = json(&["participations", "--format", "json"]);
+    let inferred: Vec<&serde_json::Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["inferred"] == true)
+        .collect();
+    assert!(
+        inferred.len() > 50,
+        "only {} inferred roles",
+        inferred.len()
+    );
+    let cov = json(&["validate", "--coverage", "--format", "json"]);
+    let counted = cov
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["section"] == "roles" && r["key"] == "inferred")
+        .unwrap()["count"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(counted as usize, inferred.len());
+    let one = inferred[0];
+    let (_, table, _) = run(&["participations", "--actor", one["actor"].as_str().unwrap()]);
+    assert!(
+        table.contains(&format!("{}*", one["role"].as_str().unwrap())),
+        "{table}"
+    );
+    // Left out: by every slicing command.
+    let without = json(&["participations", "--no-inferred", "--format", "json"]);
+    assert_eq!(
+        without.as_array().unwrap().len(),
+        all.as_array().unwrap().len() - inferred.len()
+    );
+    let ags = json(&["agreements", "--no-inferred", "--format", "json"]);
+    assert!(ags.as_array().unwrap().iter().all(|a| a["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["inferred"] == false)));
+    // And they change results a researcher would report.
+    let with = json(&["centrality", "--measure", "betweenness", "--format", "json"]);
+    let without = json(&[
+        "centrality",
+        "--measure",
+        "betweenness",
+        "--no-inferred",
+        "--format",
+        "json",
+    ]);
+    let score = |v: &serde_json::Value, id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["actor"] == id)
+            .unwrap()["score"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(score(&with, "hmeimim-centre") > score(&without, "hmeimim-centre") + 0.1);
+    // Edges say which of their agreements rest on inferred roles.
+    let edges = json(&["edges", "--format", "json"]);
+    assert!(edges
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| !e["inferred"].as_array().unwrap().is_empty()));
+}
