@@ -1,6 +1,6 @@
 //! musalaha: Syria's local reconciliation agreements (2012–2018) as a network.
 //!
-//! Data flows TOML → [`load`] (a validated [`model::Dataset`]) → [`slice`]
+//! Data flows TOML → [`load`] (a validated [`model::Dataset`]) → [`mod@slice`]
 //! (the agreements a question looks at) → [`graph`] (projected actor graph,
 //! simple weighted graph, two-mode graph) → [`analysis`] (measures) →
 //! [`query`] (the questions the tool answers, as rows) → [`output`] (table,

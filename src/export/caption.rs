@@ -102,7 +102,7 @@ pub fn slice_phrase(ds: &Dataset, slice: &Slice, arabic: bool) -> String {
     parts.join(if arabic { "، " } else { ", " })
 }
 
-/// The title of a figure: "Reconciliation network: <slice>", in the
+/// The title of a figure: "Reconciliation network: &lt;slice&gt;", in the
 /// language(s) of the labels (English first, Arabic on its own line).
 pub fn title(ds: &Dataset, slice: &Slice, labels: Labels) -> String {
     let en = || {

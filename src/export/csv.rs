@@ -2,7 +2,7 @@
 //! a spreadsheet, and come back with `musalaha import csv`.
 //!
 //! - `nodes.csv`, `edges.csv`: the view's simple graph with the attributes of
-//!   [`attrs::Table`] (`id` first; `source`, `target` first). With
+//!   [`super::attrs::Table`] (`id` first; `source`, `target` first). With
 //!   `--two-mode`, the actor × agreement graph.
 //! - `agreements.csv`, `participations.csv`, `terms.csv`, `sources.csv`
 //!   (citations), `date-readings.csv`: the slice's agreements, with every

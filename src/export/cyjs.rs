@@ -4,7 +4,7 @@
 //! `{"format_version": "1.0", "generated_by", "target_cytoscapejs_version",
 //! "directed", "multigraph", "data": {…}, "elements": {"nodes": [{"data": {"id", "name", …}}],
 //! "edges": [{"data": {"id", "source", "target", …}}]}}`: the view's simple
-//! graph with the attributes of [`attrs::Table`] in each element's `data`
+//! graph with the attributes of [`super::attrs::Table`] in each element's `data`
 //! (`name` is the label, which Cytoscape shows; `value` repeats the id, as
 //! NetworkX's `cytoscape_graph` wants it), plus `spells`. Edge ids are
 //! `e0`, `e1`, … . `directed` and `multigraph` (both false) are for

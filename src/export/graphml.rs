@@ -1,6 +1,6 @@
 //! GraphML: the view's simple graph with declared, typed keys.
 //!
-//! Every attribute of [`attrs::Table`] is a `<key>` whose id is its name
+//! Every attribute of [`super::attrs::Table`] is a `<key>` whose id is its name
 //! (`attr.name` = key id) and whose `attr.type` is `string`, `int`, `double`
 //! or `boolean`; lists are `; `-joined strings. The graph is undirected
 //! (`edgedefault="undirected"`) with one edge per actor pair, as `musalaha

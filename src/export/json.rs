@@ -2,7 +2,7 @@
 //!
 //! `{"directed": false, "multigraph": false, "graph": {…}, "nodes": [{"id",
 //! …}], "edges": [{"source", "target", …}]}`: the view's simple graph with
-//! the attributes of [`attrs::Table`] (lists as arrays, missing values as
+//! the attributes of [`super::attrs::Table`] (lists as arrays, missing values as
 //! `null`) and each element's `spells` (`[[start, end], …]`). The edge
 //! list is under `edges`, which NetworkX 3.6 reads by default and 3.4–3.5
 //! with `edges="edges"`; [`LinksKey::Links`] writes `links` instead, for D3

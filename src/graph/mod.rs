@@ -1,6 +1,6 @@
 //! From agreements to graphs.
 //!
-//! - [`project`]: the projection onto actors. Each [`Tie`] of the
+//! - [`mod@project`]: the projection onto actors. Each [`Tie`] of the
 //!   [`ActorGraph`] is one relation between two actors and keeps the
 //!   agreements that produced it, so every number computed on the graph can
 //!   be traced back to agreements and sources.

@@ -6,7 +6,7 @@
 //! - [`toml`]: writing TOML text by hand, one field per line, so that every
 //!   line the loader may complain about maps back to one spreadsheet cell.
 //!
-//! Conversion is pure (texts in, texts out); [`write`] puts the result on
+//! Conversion is pure (texts in, texts out); [`write()`] puts the result on
 //! disk through [`crate::files`], all files or none.
 
 pub mod csv;

@@ -86,7 +86,7 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
 /// widest columns are capped at one width, as large as fits: first only the
 /// columns that hold text with spaces (they wrap at word boundaries), then,
 /// if that is not enough, every column. A column is never narrower than its
-/// header or [`MIN_WRAP`].
+/// header or `MIN_WRAP`.
 pub fn fit(natural: &[usize], headers: &[usize], spaced: &[bool], max_width: usize) -> Vec<usize> {
     let gaps = 2 * natural.len().saturating_sub(1);
     let capped = |cap: usize, all: bool| -> Vec<usize> {

@@ -4,9 +4,9 @@
 //! node shape by actor kind, fill by alignment, line style by relation, a
 //! legend of what the figure shows, and a title and caption that name the
 //! slice, its counts (taken from the view) and its sources. The parts:
-//! [`figure`] turns the view into nodes, edges and clusters with their
-//! attributes; [`legend`] builds the legend grid and [`layout`] pins it for
-//! the spring engines; [`writer`] writes the document through dot-writer.
+//! `figure` turns the view into nodes, edges and clusters with their
+//! attributes; `legend` builds the legend grid and `layout` pins it for
+//! the spring engines; `writer` writes the document through dot-writer.
 //! Every label and tooltip goes through [`crate::export::text::escape`] (or
 //! `text::html` for the HTML-like title), so no name can break the syntax.
 //! [`page`] is the page a figure is drawn for and [`fit`] the search that
