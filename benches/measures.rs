@@ -1,36 +1,61 @@
-//! Speed of loading, projecting and measuring: `cargo bench`.
-//! Results are reported in docs/benchmarks.md; tests never assert timings.
+//! Speed of loading, projecting, measuring and exporting: `cargo bench`.
+//! Results are reported in docs/benchmarks.md (`python3 scripts/bench_report.py`);
+//! tests never assert timings. The side-by-side comparison with other libraries is
+//! scripts/perf_compare.py (docs/performance.md).
+//!
+//! Graphs: the embedded dataset (whole, default relations) and synthetic mediation
+//! graphs from `musalaha::generate` (seed 1) with 10², 10³, 10⁴ and 10⁵ actors. Each
+//! measure runs on the sizes where one iteration stays within a few seconds.
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use musalaha::analysis::centrality::{compute_with, Measure, Options};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use musalaha::analysis::betweenness::Sampling;
+use musalaha::analysis::centrality::{compute_on, Measure, Options};
+use musalaha::export::view::{View, ViewOptions};
+use musalaha::export::ExportFormat;
+use musalaha::generate::{generate, Spec};
+use musalaha::graph::csr::Compact;
 use musalaha::graph::{SimpleGraph, DEFAULT_RELATIONS};
 use musalaha::slice::Slice;
 use std::hint::black_box;
 
-/// A reproducible random graph: n nodes, about n·k/2 edges (linear congruential generator).
-fn random_graph(n: usize, k: usize) -> SimpleGraph {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize
-    };
-    let mut edges = Vec::new();
-    for a in 0..n {
-        for _ in 0..k / 2 {
-            let b = next() % n;
-            if a != b {
-                edges.push((a.min(b), a.max(b), (1 + next() % 4) as f64));
-            }
-        }
+/// Largest synthetic size each measure is benchmarked at.
+fn largest(m: Measure) -> usize {
+    match m {
+        Measure::Betweenness | Measure::Closeness | Measure::Harmonic => 10_000,
+        Measure::Brokerage | Measure::EffectiveSize | Measure::Constraint => 10_000,
+        _ => 100_000,
     }
-    edges.sort_by_key(|e| (e.0, e.1));
-    edges.dedup_by_key(|e| (e.0, e.1));
-    let nodes = (0..n).map(|i| format!("v{i:04}")).collect();
-    let mut g = SimpleGraph::from_edges(nodes, &edges);
-    g.groups = (0..n).map(|i| ["a", "b", "c"][i % 3].to_string()).collect();
-    g
+}
+
+struct Synthetic {
+    actors: usize,
+    graph: SimpleGraph,
+    edges_file: std::path::PathBuf,
+}
+
+fn synthetic(dir: &std::path::Path) -> Vec<Synthetic> {
+    [100, 1_000, 10_000, 100_000]
+        .into_iter()
+        .map(|actors| {
+            let s = generate(Spec::new(actors, 1));
+            let ag = s.actor_graph();
+            let mut graph = ag.simple(DEFAULT_RELATIONS);
+            graph.groups = graph
+                .nodes
+                .iter()
+                .map(|n| n[n.len() - 1..].to_string())
+                .collect();
+            let edges_file = dir.join(format!("edges-{actors}.csv"));
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&edges_file).unwrap());
+            s.write_edges(&ag, &mut f).unwrap();
+            drop(f);
+            Synthetic {
+                actors,
+                graph,
+                edges_file,
+            }
+        })
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -38,29 +63,118 @@ fn bench(c: &mut Criterion) {
         b.iter(|| musalaha::load::load_embedded().expect("valid"))
     });
     let ds = musalaha::load::load_embedded().expect("valid");
-    let relations = DEFAULT_RELATIONS;
     c.bench_function("project the whole dataset to the simple graph", |b| {
         b.iter(|| {
             Slice::default()
                 .actor_graph(black_box(&ds))
-                .simple(relations)
+                .simple(DEFAULT_RELATIONS)
         })
     });
-    let graph = Slice::default().actor_graph(&ds).simple(relations);
-    let random = random_graph(1000, 6);
-    for &m in Measure::ALL {
-        c.bench_function(&format!("{} on the dataset graph", m.as_str()), |b| {
-            b.iter(|| compute_with(black_box(&graph), m, Options::default()).expect("computes"))
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let graphs = synthetic(dir.path());
+
+    let mut g = c.benchmark_group("generate and project synthetic mediation data");
+    g.sample_size(10);
+    for s in &graphs {
+        g.bench_with_input(BenchmarkId::from_parameter(s.actors), &s.actors, |b, &n| {
+            b.iter(|| {
+                generate(Spec::new(n, 1))
+                    .actor_graph()
+                    .simple(DEFAULT_RELATIONS)
+            })
         });
-        c.bench_function(
-            &format!("{} on a 1000-node random graph", m.as_str()),
-            |b| {
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("read an edge list (--edges)");
+    g.sample_size(10);
+    for s in &graphs {
+        g.bench_with_input(
+            BenchmarkId::from_parameter(s.actors),
+            &s.edges_file,
+            |b, p| {
                 b.iter(|| {
-                    compute_with(black_box(&random), m, Options::default()).expect("computes")
+                    let net = musalaha::network::read(p, None, false).expect("valid");
+                    net.csr()
                 })
             },
         );
     }
+    g.finish();
+
+    let real = Slice::default().actor_graph(&ds).simple(DEFAULT_RELATIONS);
+    let real_compact = Compact::new(&real);
+    for &m in Measure::ALL {
+        c.bench_function(&format!("{} on the dataset graph", m.as_str()), |b| {
+            b.iter(|| {
+                compute_on(black_box(&real_compact), m, Options::default()).expect("computes")
+            })
+        });
+        let mut g = c.benchmark_group(format!("{} on synthetic graphs", m.as_str()));
+        g.sample_size(10);
+        for s in graphs.iter().filter(|s| s.actors <= largest(m)) {
+            let compact = Compact::new(&s.graph);
+            compact.undirected();
+            g.bench_with_input(BenchmarkId::from_parameter(s.actors), &compact, |b, cg| {
+                b.iter(|| compute_on(cg, m, Options::default()).expect("computes"))
+            });
+        }
+        g.finish();
+    }
+    let mut g = c.benchmark_group("weighted betweenness on synthetic graphs");
+    g.sample_size(10);
+    for s in graphs.iter().filter(|s| s.actors <= 10_000) {
+        let compact = Compact::new(&s.graph);
+        let opts = Options {
+            weighted: true,
+            ..Options::default()
+        };
+        g.bench_with_input(BenchmarkId::from_parameter(s.actors), &compact, |b, cg| {
+            b.iter(|| compute_on(cg, Measure::Betweenness, opts).expect("computes"))
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("sampled betweenness at 10^5 actors");
+    g.sample_size(10);
+    let big = Compact::new(&graphs[3].graph);
+    for (name, sampling) in [
+        ("--sample 100", Sampling::Sources { k: 100, seed: 1 }),
+        (
+            "--epsilon 0.05",
+            Sampling::Epsilon {
+                epsilon: 0.05,
+                delta: 0.1,
+                seed: 1,
+            },
+        ),
+    ] {
+        let opts = Options {
+            sampling,
+            ..Options::default()
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| compute_on(&big, Measure::Betweenness, opts).expect("computes"))
+        });
+    }
+    g.finish();
+
+    // Every exporter on the embedded dataset (the view once, then the writer).
+    let slice = Slice::default();
+    let view = View::build(&ds, &slice, &ViewOptions::default()).expect("a view");
+    let formats = [ExportFormat::Dot(Default::default())];
+    for f in &formats {
+        let exporter = f.exporter(&ds, &slice, &view, None).expect("an exporter");
+        c.bench_function(&format!("export {} of the dataset", exporter.name()), |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                exporter.write(&view, &mut out).expect("writes");
+                out
+            })
+        });
+    }
+    c.bench_function("build the export view of the dataset", |b| {
+        b.iter(|| View::build(&ds, &slice, &ViewOptions::default()).expect("a view"))
+    });
 }
 
 criterion_group! {

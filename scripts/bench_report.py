@@ -17,14 +17,18 @@ def fmt(ns):
 
 
 rows = []
-for name in sorted(os.listdir(CRIT)):
-    est = os.path.join(CRIT, name, "new", "estimates.json")
-    if not os.path.exists(est):
+for root, _, files in os.walk(CRIT):
+    if os.path.basename(root) != "new" or "estimates.json" not in files:
         continue
-    e = json.load(open(est))
+    e = json.load(open(os.path.join(root, "estimates.json")))
+    name = os.path.relpath(os.path.dirname(root), CRIT)
+    meta = os.path.join(root, "benchmark.json")
+    if os.path.exists(meta):
+        name = json.load(open(meta)).get("full_id", name)
     m = e["mean"]
     rows.append((name, fmt(m["point_estimate"]), fmt(m["confidence_interval"]["lower_bound"]),
                  fmt(m["confidence_interval"]["upper_bound"])))
+rows.sort()
 
 cpu = "unknown"
 try:
@@ -41,8 +45,9 @@ with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
             "`python3 scripts/bench_report.py`. Tests never assert timings; these numbers are for "
             "orientation only.\n\n")
     f.write(f"Machine: {os.cpu_count()} cores, {cpu}; {rustc}; {platform.system()}.\n\n")
-    f.write("The dataset graph is the whole embedded dataset under the default relations; the random "
-            "graph has 1000 nodes and about 3000 weighted edges.\n\n")
+    f.write("The dataset graph is the whole embedded dataset under the default relations; the "
+            "synthetic graphs come from `musalaha::generate` (seed 1) with the number of actors "
+            "given after the slash. docs/performance.md compares musalaha with other libraries.\n\n")
     f.write("| benchmark | mean | 95% interval |\n|---|---|---|\n")
     for name, mean, lo, hi in rows:
         f.write(f"| {name} | {mean} | {lo} – {hi} |\n")

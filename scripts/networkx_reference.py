@@ -12,10 +12,20 @@ Variants: "" (undirected, weights = agreement counts), "weighted" (shortest path
 distance 1/weight), "directed" (on the arcs). Brokerage has no NetworkX implementation:
 `brokerage()` below is an independent implementation of Gould & Fernandez (1989).
 
+"betweenness/weighted-exact[/directed]" is weighted betweenness computed in exact rational
+arithmetic (`exact_betweenness()` below, Brandes with fractions.Fraction distances): NetworkX
+compares floating-point path lengths exactly, so paths whose lengths tie mathematically but
+differ in the last bit (1/2 + 1/3 + 1/6 against 1) are dropped and its weighted betweenness is
+off wherever such ties occur (on the embedded dataset and on Zachary's karate club). musalaha is
+tested against the exact values; the NetworkX ones stay in the file for comparison.
+
 Graphs:
   - the real dataset's actor graph (default relations), whole and for Eastern Ghouta,
     read from `musalaha edges` and `musalaha actors` (built with cargo);
-  - seeded random graphs (G(n, p) with integer weights, random directions and groups).
+  - Zachary's karate club with its interaction counts as weights (nx.karate_club_graph());
+  - seeded random graphs: G(n, p) with integer weights, random directions and groups; some
+    mostly one-way (directed), some in several components (disconnected), some with weights
+    1, 2, 3, 6 whose inverse lengths tie (weighted).
 
 Usage:  pip install networkx scipy && python3 scripts/networkx_reference.py
 Run it again whenever graph-data/ changes: tests/it/reference.rs checks that the stored
@@ -97,6 +107,46 @@ def sink_only_burt(H, esize, cons):
             cons[v] = sum(nx.local_constraint(H, v, u, weight="weight") for u in nbrs)
 
 
+def exact_betweenness(nodes, arcs):
+    """Normalised weighted betweenness (distance 1/weight) in exact rational arithmetic:
+    Brandes (2001) with Fraction distances, so ties are decided exactly. `arcs` are directed
+    (give undirected edges both ways). Normalised by (n-1)(n-2) over ordered pairs, which is
+    NetworkX's normalisation for directed and undirected graphs alike."""
+    from fractions import Fraction
+    import heapq
+    out = {v: [] for v in nodes}
+    for u, v, w in arcs:
+        out[u].append((v, Fraction(1) / Fraction(w)))
+    order_of = {v: i for i, v in enumerate(nodes)}
+    bc = {v: Fraction(0) for v in nodes}
+    for s in nodes:
+        dist, sigma, preds, order, done = {s: Fraction(0)}, {s: 1}, {s: []}, [], set()
+        heap = [(Fraction(0), order_of[s], s)]
+        while heap:
+            d, _, v = heapq.heappop(heap)
+            if v in done:
+                continue
+            done.add(v)
+            order.append(v)
+            for w, length in out[v]:
+                nd = d + length
+                if w not in dist or nd < dist[w]:
+                    dist[w], sigma[w], preds[w] = nd, sigma[v], [v]
+                    heapq.heappush(heap, (nd, order_of[w], w))
+                elif nd == dist[w] and w not in done:
+                    sigma[w] += sigma[v]
+                    preds[w].append(v)
+        delta = {v: Fraction(0) for v in order}
+        for w in reversed(order):
+            for v in preds[w]:
+                delta[v] += Fraction(sigma[v], sigma[w]) * (1 + delta[w])
+            if w != s:
+                bc[w] += delta[w]
+    n = len(nodes)
+    scale = Fraction(1, (n - 1) * (n - 2)) if n > 2 else Fraction(0)
+    return {v: float(bc[v] * scale) for v in nodes}
+
+
 def clean(d):
     out = {}
     for k in sorted(d):
@@ -138,6 +188,12 @@ def measures(G, D, groups):
         sink_only_burt(H, res["effective-size" + suffix], res["constraint" + suffix])
         res["betweenness/weighted" + suffix] = nx.betweenness_centrality(Hd, normalized=True, weight="dist")
         res["closeness/weighted" + suffix] = nx.closeness_centrality(Hd, distance="dist", wf_improved=True)
+        res["harmonic" + suffix] = nx.harmonic_centrality(H)
+        res["harmonic/weighted" + suffix] = nx.harmonic_centrality(Hd, distance="dist")
+        arcs = [(u, v, d["weight"]) for u, v, d in H.edges(data=True)]
+        if not H.is_directed():
+            arcs += [(v, u, w) for u, v, w in arcs]
+        res["betweenness/weighted-exact" + suffix] = exact_betweenness(sorted(H), arcs)
     res.update(brokerage([(u, v, 1) for u, v in D.edges()], groups))
     return {k: clean(v) for k, v in res.items()}
 
@@ -239,26 +295,47 @@ def main():
     for name, args in [("dataset-all", []), ("dataset-eastern-ghouta", ["--region", "eastern-ghouta"])]:
         nodes, groups, edges, arcs = dataset_graph(args)
         write(name, "musalaha edges --relation all " + " ".join(args), nodes, groups, edges, arcs)
-    for seed, n, p in [(1, 12, 0.25), (2, 30, 0.08), (3, 40, 0.15), (4, 25, 0.05)]:
+    K = nx.karate_club_graph()
+    names = {v: f"k{v:02}" for v in K}
+    edges = [(names[u], names[v], d["weight"]) for u, v, d in K.edges(data=True)]
+    arcs = edges + [(v, u, w) for u, v, w in edges]
+    groups = {names[v]: K.nodes[v]["club"] for v in K}
+    write("karate", "Zachary's karate club (nx.karate_club_graph(), weights = interactions)",
+          sorted(groups), groups, edges, arcs)
+    # (seed, nodes, p, weights, share of symmetric ties, components)
+    for seed, n, p, weights, symmetric, parts in [
+            (1, 12, 0.25, [1, 2, 3, 4], 0.5, 1), (2, 30, 0.08, [1, 2, 3, 4], 0.5, 1),
+            (3, 40, 0.15, [1, 2, 3, 4], 0.5, 1), (4, 25, 0.05, [1, 2, 3, 4], 0.5, 1),
+            # weighted: inverse lengths 1, 1/2, 1/3, 1/6 make floating-point ties
+            (5, 60, 0.07, [1, 2, 3, 6], 0.5, 1),
+            # directed: mostly one-way arcs
+            (6, 50, 0.08, [1, 2, 3, 6], 0.1, 1),
+            # disconnected: three separate G(n, p) parts
+            (7, 66, 0.15, [1, 2, 3, 4, 6], 0.4, 3)]:
         rng = random.Random(seed)
         names = [f"v{i:02}" for i in range(n)]
+        size = n // parts
         edges, arcs = [], []
         for i in range(n):
             for j in range(i + 1, n):
+                if i // size != j // size:
+                    continue
                 if rng.random() < p:
-                    w = rng.randint(1, 4)
+                    # randint keeps the first four graphs as they were before choice()
+                    w = rng.randint(1, 4) if weights == [1, 2, 3, 4] else rng.choice(weights)
                     edges.append((names[i], names[j], w))
                     kind = rng.random()
-                    if kind < 0.5:  # a symmetric tie
+                    if kind < symmetric:  # a symmetric tie
                         arcs += [(names[i], names[j], w), (names[j], names[i], w)]
-                    elif kind < 0.75:
+                    elif kind < symmetric + (1 - symmetric) / 2:
                         arcs.append((names[i], names[j], w))
                     else:
                         arcs.append((names[j], names[i], w))
         # Keep isolated nodes out: musalaha's graph has only actors with ties.
         used = sorted({u for u, _, _ in edges} | {v for _, v, _ in edges})
         groups = {v: rng.choice(["regime", "opposition", "third-party"]) for v in used}
-        write(f"random-{seed}", f"seeded G(n={n}, p={p}), seed {seed}, random directions and groups",
+        write(f"random-{seed}", f"seeded G(n={n}, p={p}) in {parts} part(s), weights {weights}, "
+              f"{symmetric:.0%} symmetric ties, seed {seed}, random groups",
               used, groups, edges, arcs)
 
 

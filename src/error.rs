@@ -134,6 +134,16 @@ pub enum Error {
         weighting: &'static str,
     },
 
+    /// Sampling options that make no estimate (a rate outside (0, 1), no
+    /// sources, or no betweenness asked for).
+    #[error("betweenness sampling: {reason}")]
+    BadSampling { reason: &'static str },
+
+    /// A measure that needs the simple graph's edge lists and groups was
+    /// asked of compact graphs alone (a bug in the caller).
+    #[error("measure '{measure}' needs the simple graph, not only its compact form")]
+    NeedsSimpleGraph { measure: &'static str },
+
     /// An iterative measure did not converge.
     #[error("{measure} did not converge in {iterations} iterations on this graph")]
     DidNotConverge {
@@ -266,6 +276,7 @@ impl Error {
             | Error::NoPath { .. }
             | Error::NotTwoModeMeasure { .. }
             | Error::UnweightedTwoModeMeasure { .. }
+            | Error::BadSampling { .. }
             | Error::NoFiniteScore { .. }
             | Error::NoPlacesAtLevel { .. }
             | Error::PeriodBatchWithPeriod
@@ -280,6 +291,7 @@ impl Error {
             Error::Io { .. }
             | Error::Write { .. }
             | Error::DidNotConverge { .. }
+            | Error::NeedsSimpleGraph { .. }
             | Error::MissingTool { .. }
             | Error::Render { .. }
             | Error::Serialise { .. } => false,

@@ -15,13 +15,16 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod generate;
 pub mod graph;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod network;
 pub mod output;
 pub mod query;
+pub mod random;
 pub mod resolve;
 pub mod slice;
 

@@ -12,18 +12,18 @@
 //! | `strength` | Σ edge weights | Σ in + out arc weights |
 //! | `betweenness` | Brandes, normalised by (n−1)(n−2)/2; `--weighted`: distances 1/w | normalised by (n−1)(n−2) |
 //! | `closeness` | Wasserman–Faust; `--weighted`: distances 1/w | incoming distances |
+//! | `harmonic` | Σ 1/d over the nodes reaching it; `--weighted`: distances 1/w | incoming distances |
 //! | `eigenvector` | power iteration on A+I, weighted, unit norm | left eigenvector (in-arcs) |
 //! | `pagerank` | α = 0.85, weighted | on the arcs |
 //! | `brokerage` | Gould–Fernandez roles, always on the directed arcs | same |
 //! | `effective-size`, `constraint` | Burt, on mutual weights | same |
 
-use crate::analysis::{brokerage, holes};
+use crate::analysis::betweenness::{betweenness, Sampling};
+use crate::analysis::{brokerage, closeness, holes, spectral};
 use crate::error::{Error, Result};
+use crate::graph::csr::{Compact, CsrGraph};
 use crate::graph::SimpleGraph;
 use crate::model::vocab::vocabulary;
-use petgraph::visit::EdgeRef;
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 vocabulary!(
     /// A centrality measure (exact definitions in docs/measures.md).
@@ -37,15 +37,18 @@ vocabulary!(
     Brokerage => "brokerage", "Gould-Fernandez brokerage roles between alignment groups";
     EffectiveSize => "effective-size", "Burt's effective size of the ego network";
     Constraint => "constraint", "Burt's constraint";
+    Harmonic => "harmonic", "sum of 1/distance from the actors that reach it (harmonic closeness)";
 });
 
 /// How to compute.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Options {
     /// Use the directed arcs (guarantor/mediator → party; symmetric ties both ways).
     pub directed: bool,
-    /// Shortest paths (betweenness, closeness) use distance 1/weight.
+    /// Shortest paths (betweenness, closeness, harmonic) use distance 1/weight.
     pub weighted: bool,
+    /// Exact betweenness, or an estimate from sampled sources or paths.
+    pub sampling: Sampling,
 }
 
 /// One named series of scores, indexed like `graph.nodes`.
@@ -66,8 +69,16 @@ pub fn compute(graph: &SimpleGraph, measure: Measure) -> Result<Vec<f64>> {
 }
 
 /// Scores of a measure; brokerage yields its total and one series per role.
+/// Builds the compact graph for this one call: to compute several measures
+/// of one graph, build a [`Compact`] once and use [`compute_on`].
 pub fn compute_with(graph: &SimpleGraph, measure: Measure, opts: Options) -> Result<Vec<Series>> {
-    let n = graph.nodes.len();
+    compute_on(&Compact::new(graph), measure, opts)
+}
+
+/// Scores of a measure on the compact graphs of one simple graph (built on
+/// first use and shared by every measure asked of them).
+pub fn compute_on(compact: &Compact<'_>, measure: Measure, opts: Options) -> Result<Vec<Series>> {
+    let n = compact.node_count();
     let one = |values: Vec<f64>| {
         Ok(vec![Series {
             name: measure.as_str().to_string(),
@@ -77,8 +88,9 @@ pub fn compute_with(graph: &SimpleGraph, measure: Measure, opts: Options) -> Res
     if n == 0 {
         return one(Vec::new());
     }
-    match measure {
-        Measure::Degree => {
+    let g = || -> &CsrGraph { compact.get(opts.directed) };
+    match (measure, compact.graph()) {
+        (Measure::Degree, Some(graph)) => {
             let d: Vec<f64> = if opts.directed {
                 let mut d = vec![0.0; n];
                 for a in &graph.arcs {
@@ -89,13 +101,9 @@ pub fn compute_with(graph: &SimpleGraph, measure: Measure, opts: Options) -> Res
             } else {
                 graph.degrees().into_iter().map(|x| x as f64).collect()
             };
-            let denom = if n > 1 { (n - 1) as f64 } else { 1.0 };
-            one(d
-                .into_iter()
-                .map(|x| if n > 1 { x / denom } else { 0.0 })
-                .collect())
+            one(normalise_degree(d))
         }
-        Measure::Strength => {
+        (Measure::Strength, Some(graph)) => {
             let mut s = vec![0.0; n];
             if opts.directed {
                 for a in &graph.arcs {
@@ -110,87 +118,59 @@ pub fn compute_with(graph: &SimpleGraph, measure: Measure, opts: Options) -> Res
             }
             one(s)
         }
-        Measure::Betweenness => {
-            if opts.weighted {
-                let adj = if opts.directed {
-                    graph.out_adjacency()
-                } else {
-                    graph.adjacency()
-                };
-                let raw = brandes(&adj, true);
-                let scale = if n > 2 {
-                    1.0 / ((n - 1) * (n - 2)) as f64
-                } else {
-                    0.0
-                };
-                one(raw.into_iter().map(|x| x * scale).collect())
-            } else if opts.directed {
-                let g = graph.to_petgraph_directed();
-                one(unwrap_all(
-                    rustworkx_core::centrality::betweenness_centrality(&g, false, true, usize::MAX),
-                ))
-            } else {
-                let g = graph.to_petgraph();
-                one(unwrap_all(
-                    rustworkx_core::centrality::betweenness_centrality(&g, false, true, usize::MAX),
-                ))
-            }
+        (Measure::Degree, None) => {
+            let g = g();
+            let d = (0..n as u32)
+                .map(|v| {
+                    let both = if g.is_directed() { g.inc(v).len() } else { 0 };
+                    (g.out(v).len() + both) as f64
+                })
+                .collect();
+            one(normalise_degree(d))
         }
-        Measure::Closeness => {
-            use rustworkx_core::centrality::{
-                closeness_centrality, newman_weighted_closeness_centrality,
-            };
-            let values = match (opts.directed, opts.weighted) {
-                (false, false) => closeness_centrality(&graph.to_petgraph(), true, usize::MAX),
-                (true, false) => {
-                    closeness_centrality(&graph.to_petgraph_directed(), true, usize::MAX)
-                }
-                (false, true) => newman_weighted_closeness_centrality(
-                    &graph.to_petgraph(),
-                    true,
-                    |e| *e.weight(),
-                    usize::MAX,
-                ),
-                (true, true) => newman_weighted_closeness_centrality(
-                    &graph.to_petgraph_directed(),
-                    true,
-                    |e| *e.weight(),
-                    usize::MAX,
-                ),
-            };
-            one(unwrap_all(values))
+        (Measure::Strength, None) => {
+            let g = g();
+            one((0..n as u32)
+                .map(|v| {
+                    let out: f64 = g.out_weights(v).iter().sum();
+                    let inc: f64 = if g.is_directed() {
+                        g.inc_weights(v).iter().sum()
+                    } else {
+                        0.0
+                    };
+                    out + inc
+                })
+                .collect())
         }
-        Measure::Eigenvector => {
-            use rustworkx_core::centrality::eigenvector_centrality;
-            let weight = |e: petgraph::graph::EdgeReference<f64>| -> std::result::Result<f64, std::convert::Infallible> { Ok(*e.weight()) };
-            let r = if opts.directed {
-                eigenvector_centrality(
-                    &graph.to_petgraph_directed(),
-                    weight,
-                    Some(EIGEN_MAX_ITER),
-                    Some(EIGEN_TOL),
-                )
-            } else {
-                eigenvector_centrality(
-                    &graph.to_petgraph(),
-                    weight,
-                    Some(EIGEN_MAX_ITER),
-                    Some(EIGEN_TOL),
-                )
-            };
-            match r {
-                Ok(Some(v)) => one(v),
-                _ => Err(Error::DidNotConverge {
-                    measure: Measure::Eigenvector.as_str(),
-                    iterations: EIGEN_MAX_ITER,
-                }),
-            }
+        (Measure::Betweenness, _) => one(betweenness(g(), opts.weighted, opts.sampling)),
+        (Measure::Closeness, _) => one(closeness::closeness(g(), opts.weighted)),
+        (Measure::Harmonic, _) => one(closeness::harmonic(g(), opts.weighted)),
+        (Measure::Eigenvector, _) => match spectral::eigenvector(g(), EIGEN_TOL, EIGEN_MAX_ITER) {
+            Some(v) => one(v),
+            None => Err(Error::DidNotConverge {
+                measure: Measure::Eigenvector.as_str(),
+                iterations: EIGEN_MAX_ITER,
+            }),
+        },
+        (Measure::PageRank, _) => one(pagerank_on(g())?),
+        (Measure::Brokerage, Some(graph)) => Ok(brokerage::roles(graph)),
+        (Measure::EffectiveSize, Some(graph)) => one(holes::effective_size(graph, opts.directed)),
+        (Measure::Constraint, Some(graph)) => one(holes::constraint(graph, opts.directed)),
+        (Measure::Brokerage | Measure::EffectiveSize | Measure::Constraint, None) => {
+            Err(Error::NeedsSimpleGraph {
+                measure: measure.as_str(),
+            })
         }
-        Measure::PageRank => one(pagerank(graph, opts.directed)?),
-        Measure::Brokerage => Ok(brokerage::roles(graph)),
-        Measure::EffectiveSize => one(holes::effective_size(graph, opts.directed)),
-        Measure::Constraint => one(holes::constraint(graph, opts.directed)),
     }
+}
+
+/// Degrees divided by n − 1 (0 for a single node).
+fn normalise_degree(d: Vec<f64>) -> Vec<f64> {
+    let n = d.len();
+    let denom = if n > 1 { (n - 1) as f64 } else { 1.0 };
+    d.into_iter()
+        .map(|x| if n > 1 { x / denom } else { 0.0 })
+        .collect()
 }
 
 /// Iteration limits shared with scripts/networkx_reference.py.
@@ -200,145 +180,34 @@ pub const PAGERANK_ALPHA: f64 = 0.85;
 pub const PAGERANK_MAX_ITER: usize = 10_000;
 pub const PAGERANK_TOL: f64 = 1e-12;
 
-fn unwrap_all(v: Vec<Option<f64>>) -> Vec<f64> {
-    v.into_iter().map(|x| x.unwrap_or(0.0)).collect()
-}
-
-/// A heap entry ordered by smallest distance first, then insertion order.
-#[derive(PartialEq)]
-struct Entry(f64, usize, usize, usize);
-
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .0
-            .total_cmp(&self.0)
-            .then_with(|| other.1.cmp(&self.1))
-    }
-}
-
-/// Brandes' algorithm: unnormalised betweenness summed over ordered pairs
-/// (s, t). With `weighted`, a neighbour at weight w is 1/w away (Dijkstra,
-/// exact tie test as in NetworkX); otherwise breadth-first.
+/// Unnormalised betweenness summed over ordered pairs (s, t) of a graph
+/// given as neighbour lists (each undirected edge listed at both ends).
+/// With `weighted`, a neighbour at weight w is 1/w away. See
+/// [`crate::analysis::betweenness::brandes_sum`].
 pub fn brandes(adj: &[Vec<(usize, f64)>], weighted: bool) -> Vec<f64> {
-    let n = adj.len();
-    let mut bc = vec![0.0; n];
-    for s in 0..n {
-        let mut stack = Vec::with_capacity(n);
-        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut sigma = vec![0.0f64; n];
-        let mut dist: Vec<Option<f64>> = vec![None; n];
-        sigma[s] = 1.0;
-        if weighted {
-            let mut seen: Vec<Option<f64>> = vec![None; n];
-            let mut heap = BinaryHeap::new();
-            let mut counter = 0;
-            seen[s] = Some(0.0);
-            heap.push(Entry(0.0, counter, s, s));
-            while let Some(Entry(d, _, pred, v)) = heap.pop() {
-                if dist[v].is_some() {
-                    continue;
-                }
-                if pred != v {
-                    sigma[v] += sigma[pred];
-                }
-                stack.push(v);
-                dist[v] = Some(d);
-                for &(w, weight) in &adj[v] {
-                    let vw = d + 1.0 / weight;
-                    if dist[w].is_none() && seen[w].is_none_or(|sw| vw < sw) {
-                        seen[w] = Some(vw);
-                        counter += 1;
-                        heap.push(Entry(vw, counter, v, w));
-                        sigma[w] = 0.0;
-                        preds[w] = vec![v];
-                    } else if seen[w] == Some(vw) {
-                        sigma[w] += sigma[v];
-                        preds[w].push(v);
-                    }
-                }
-            }
-        } else {
-            let mut queue = std::collections::VecDeque::new();
-            dist[s] = Some(0.0);
-            queue.push_back(s);
-            while let Some(v) = queue.pop_front() {
-                stack.push(v);
-                let dv = dist[v].unwrap_or(0.0);
-                for &(w, _) in &adj[v] {
-                    if dist[w].is_none() {
-                        dist[w] = Some(dv + 1.0);
-                        queue.push_back(w);
-                    }
-                    if dist[w] == Some(dv + 1.0) {
-                        sigma[w] += sigma[v];
-                        preds[w].push(v);
-                    }
-                }
-            }
-        }
-        let mut delta = vec![0.0; n];
-        while let Some(w) = stack.pop() {
-            for &v in &preds[w] {
-                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-            }
-            if w != s {
-                bc[w] += delta[w];
-            }
-        }
-    }
-    bc
+    let arcs: Vec<(u32, u32, f64)> = adj
+        .iter()
+        .enumerate()
+        .flat_map(|(v, l)| l.iter().map(move |&(w, x)| (v as u32, w as u32, x)))
+        .collect();
+    let g = CsrGraph::directed(adj.len(), &arcs);
+    let all: Vec<u32> = (0..adj.len() as u32).collect();
+    crate::analysis::betweenness::brandes_sum(&g, weighted, &all)
 }
 
-/// PageRank with damping 0.85 and uniform teleport, as NetworkX computes it:
-/// each node's out-weights are normalised to 1; dangling nodes spread their
-/// rank uniformly. Undirected graphs use each edge both ways.
+/// PageRank with damping 0.85 and uniform teleport, as NetworkX computes it
+/// (see [`spectral::pagerank`]); undirected graphs use each edge both ways.
 pub fn pagerank(graph: &SimpleGraph, directed: bool) -> Result<Vec<f64>> {
-    let n = graph.nodes.len();
-    let arcs: Vec<(usize, usize, f64)> = if directed {
-        graph
-            .arcs
-            .iter()
-            .map(|a| (a.from, a.to, a.weight))
-            .collect()
-    } else {
-        graph
-            .edges
-            .iter()
-            .flat_map(|e| [(e.a, e.b, e.weight), (e.b, e.a, e.weight)])
-            .collect()
-    };
-    let mut out_w = vec![0.0; n];
-    for &(a, _, w) in &arcs {
-        out_w[a] += w;
-    }
-    let nf = n as f64;
-    let mut x = vec![1.0 / nf; n];
-    for _ in 0..PAGERANK_MAX_ITER {
-        let dangling: f64 = (0..n).filter(|&i| out_w[i] == 0.0).map(|i| x[i]).sum();
-        let mut next = vec![0.0; n];
-        for &(a, b, w) in &arcs {
-            next[b] += x[a] * w / out_w[a];
-        }
-        for v in next.iter_mut() {
-            *v = PAGERANK_ALPHA * (*v + dangling / nf) + (1.0 - PAGERANK_ALPHA) / nf;
-        }
-        let err: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        x = next;
-        if err < nf * PAGERANK_TOL {
-            return Ok(x);
-        }
-    }
-    Err(Error::DidNotConverge {
-        measure: Measure::PageRank.as_str(),
-        iterations: PAGERANK_MAX_ITER,
-    })
+    pagerank_on(Compact::new(graph).get(directed))
+}
+
+fn pagerank_on(g: &CsrGraph) -> Result<Vec<f64>> {
+    spectral::pagerank(g, PAGERANK_ALPHA, PAGERANK_TOL, PAGERANK_MAX_ITER).ok_or(
+        Error::DidNotConverge {
+            measure: Measure::PageRank.as_str(),
+            iterations: PAGERANK_MAX_ITER,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -402,7 +271,7 @@ mod tests {
             Measure::Betweenness,
             Options {
                 weighted: true,
-                directed: false,
+                ..Options::default()
             },
         )
         .unwrap();
@@ -448,7 +317,7 @@ mod tests {
             Measure::Degree,
             Options {
                 directed: true,
-                weighted: false,
+                ..Options::default()
             },
         )
         .unwrap();
@@ -458,7 +327,7 @@ mod tests {
     #[test]
     fn measure_names() {
         use crate::model::vocab::parse_list;
-        assert_eq!(parse_list("all", Measure::ALL).unwrap().len(), 9);
+        assert_eq!(parse_list("all", Measure::ALL).unwrap().len(), 10);
         assert_eq!(
             parse_list("betweenness", Measure::ALL).unwrap(),
             vec![Measure::Betweenness]

@@ -31,6 +31,34 @@ pub fn positive(s: &str) -> Result<usize, String> {
     }
 }
 
+/// Another network instead of the dataset (`--edges`, `--nodes`): the
+/// commands that take it measure that network.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct NetworkArgs {
+    /// Measure this edge list instead of the dataset: CSV or TSV with a header naming
+    /// source,target and optionally weight, kind, date (docs/formats.md)
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["region", "from", "to", "period", "dates", "strict_dates", "agreement_kinds", "alignments"]
+    )]
+    pub edges: Option<std::path::PathBuf>,
+    /// Labels, kinds and groups of the --edges nodes: a header naming id and optionally
+    /// label, kind, group
+    #[arg(long, value_name = "FILE", requires = "edges")]
+    pub nodes: Option<std::path::PathBuf>,
+}
+
+impl NetworkArgs {
+    /// Reads the network when --edges was given.
+    pub fn read(&self, directed: bool) -> crate::Result<Option<crate::network::Network>> {
+        self.edges
+            .as_deref()
+            .map(|e| crate::network::read(e, self.nodes.as_deref(), directed))
+            .transpose()
+    }
+}
+
 /// The slicing flags every command that looks at agreements takes.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SliceArgs {
@@ -216,6 +244,6 @@ mod tests {
             ]),
             [Measure::PageRank, Measure::Degree]
         );
-        assert_eq!(measures(&[MeasureArg::All]).len(), 9);
+        assert_eq!(measures(&[MeasureArg::All]).len(), 10);
     }
 }

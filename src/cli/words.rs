@@ -67,6 +67,11 @@ pub fn library(e: &Error) -> String {
             format!("--weighting {weighting} would not change two-mode {measure}, which counts links"),
             "use --measure strength for weighted two-mode links, or leave out --weighting",
         ),
+        Error::BadSampling { .. } => help(
+            e.to_string(),
+            "--sample K (K ≥ 1) or --epsilon E with --delta D (both between 0 and 1) estimate --measure betweenness",
+        ),
+        Error::NeedsSimpleGraph { .. } => e.to_string(),
         Error::DidNotConverge { .. } => help(e.to_string(), "try another slice or --relation set"),
         Error::NoFiniteScore { measure } => help(
             format!("--size-by {measure}: the measure cannot be computed on this graph"),

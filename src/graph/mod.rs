@@ -16,6 +16,7 @@
 //! each party → `mediating`; host → each party → `hosting`. No tie joins an
 //! actor to itself or to a body it belongs to (or that belongs to it).
 
+pub mod csr;
 pub mod project;
 pub mod simple;
 pub mod two_mode;

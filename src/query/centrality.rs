@@ -1,9 +1,11 @@
 //! Ranking actors by centrality measures, on the actor graph or the two-mode
 //! graph of a slice, once or per year or period.
 
-use crate::analysis::centrality::{compute_with, Measure, Options, Series};
+use crate::analysis::betweenness::Sampling;
+use crate::analysis::centrality::{compute_on, Measure, Options, Series};
 use crate::analysis::twomode::Bipartite;
 use crate::error::{Error, Result};
+use crate::graph::csr::Compact;
 use crate::graph::{Relation, SimpleGraph, TwoMode, Weighting, DEFAULT_RELATIONS};
 use crate::model::Dataset;
 use crate::output::{score, Column, Row};
@@ -178,6 +180,37 @@ pub fn slice_two_mode(
     TwoMode::build(&slice.select(ds), relations, &|p| slice.keeps(p), weighting)
 }
 
+/// Sorts rows by score, highest first, and keeps the `top` ones. Scores
+/// equal to 12 significant digits rank as ties (by actor id): mathematically
+/// equal scores may differ in the last bits, depending on the order a kernel
+/// summed them in.
+fn rank(rows: &mut Vec<ScoreRow>, top: Option<usize>) {
+    let key = |x: f64| {
+        if x.is_nan() {
+            f64::NEG_INFINITY
+        } else {
+            tie_key(x)
+        }
+    };
+    rows.sort_by(|a, b| {
+        key(b.score)
+            .total_cmp(&key(a.score))
+            .then_with(|| a.actor.cmp(&b.actor))
+    });
+    if let Some(n) = top {
+        rows.truncate(n);
+    }
+}
+
+/// A score rounded to 12 significant digits, for ranking.
+fn tie_key(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let unit = 10f64.powi(x.abs().log10().floor() as i32 - 11);
+    (x / unit).round() * unit
+}
+
 fn rows_for(
     ds: &Dataset,
     labels: &[String],
@@ -214,15 +247,7 @@ fn rows_for(
                 }
             })
             .collect();
-        rows.sort_by(|a, b| {
-            let key = |x: f64| if x.is_nan() { f64::NEG_INFINITY } else { x };
-            key(b.score)
-                .total_cmp(&key(a.score))
-                .then_with(|| a.actor.cmp(&b.actor))
-        });
-        if let Some(n) = top {
-            rows.truncate(n);
-        }
+        rank(&mut rows, top);
         out.extend(rows);
     }
     out
@@ -231,6 +256,23 @@ fn rows_for(
 impl CentralityQuery {
     /// Checks the combination of options before anything is computed.
     fn check(&self) -> Result<()> {
+        let bad = |reason| Err(Error::BadSampling { reason });
+        match self.options.sampling {
+            Sampling::Exact => {}
+            _ if !self.measures.contains(&Measure::Betweenness) => {
+                return bad("sampling estimates betweenness, and betweenness was not asked for")
+            }
+            _ if self.two_mode => return bad("two-mode betweenness is computed exactly only"),
+            Sampling::Sources { k: 0, .. } => return bad("at least one source is needed"),
+            Sampling::Epsilon { epsilon, delta, .. }
+                if !(epsilon > 0.0 && epsilon < 1.0 && delta > 0.0 && delta < 1.0) =>
+            {
+                return bad(
+                    "the error and the failure probability must lie strictly between 0 and 1",
+                )
+            }
+            _ => {}
+        }
         if self.two_mode {
             for m in &self.measures {
                 if !TWO_MODE_MEASURES.contains(m) {
@@ -293,11 +335,59 @@ impl CentralityQuery {
                     .map_or_else(String::new, |a| a.kind.to_string())
             })
             .collect();
+        // One compact graph per slice, shared by every measure.
+        let compact = Compact::new(&graph);
         let mut series = Vec::new();
         for m in &self.measures {
-            series.extend(compute_with(&graph, *m, self.options)?);
+            series.extend(compute_on(&compact, *m, self.options)?);
         }
         Ok(rows_for(ds, &graph.nodes, &kinds, series, self.top, label))
+    }
+
+    /// Scores of a network read from files ([`crate::network`]): one
+    /// compact graph shared by every measure; the simple graph is built only
+    /// for brokerage and Burt's measures. Node labels and kinds come from the
+    /// node list.
+    pub fn network_scores(&self, net: &crate::network::Network) -> Result<Vec<ScoreRow>> {
+        self.check()?;
+        let needs_simple = self.measures.iter().any(|m| {
+            matches!(
+                m,
+                Measure::Brokerage | Measure::EffectiveSize | Measure::Constraint
+            )
+        });
+        let simple;
+        let compact = if needs_simple {
+            simple = net.simple();
+            Compact::new(&simple)
+        } else {
+            let (u, d) = net.csr();
+            Compact::from_csr(u, d)
+        };
+        let mut series = Vec::new();
+        for m in &self.measures {
+            series.extend(compute_on(&compact, *m, self.options)?);
+        }
+        let mut out = Vec::new();
+        for s in series {
+            let mut rows: Vec<ScoreRow> = s
+                .values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| ScoreRow {
+                    slice: None,
+                    actor: net.ids[i].clone(),
+                    name_en: net.label(i).to_string(),
+                    name_ar: String::new(),
+                    kind: net.kinds[i].clone(),
+                    measure: s.name.clone(),
+                    score: v,
+                })
+                .collect();
+            rank(&mut rows, self.top);
+            out.extend(rows);
+        }
+        Ok(out)
     }
 
     /// Scores of the slice, or of each of its years or periods (rows then
@@ -320,5 +410,20 @@ impl CentralityQuery {
             resolved: slice.resolved,
             notes: Vec::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tie_key;
+
+    #[test]
+    fn scores_equal_but_for_the_last_bits_tie() {
+        let (a, b) = (0.1 + 0.2, 0.3);
+        assert_ne!(a, b);
+        assert_eq!(tie_key(a), tie_key(b));
+        assert!(tie_key(0.300_000_000_1) > tie_key(0.3));
+        assert_eq!(tie_key(1234.5), 1234.5);
+        assert_eq!(tie_key(0.0), 0.0);
     }
 }

@@ -92,6 +92,22 @@ impl Row for StatsRow {
     }
 }
 
+/// Statistics of a network read from files ([`crate::network`]): one row
+/// labelled `label`; `events` counts the edge rows, `agreements` and
+/// `uncertain` are 0 (an edge list has no agreements).
+pub fn network_stats(net: &crate::network::Network, label: &str) -> StatsRow {
+    let g = crate::graph::csr::CsrGraph::undirected(net.ids.len(), &net.edges);
+    let total = net.edges.iter().fold(0.0, |s, e| s + e.2);
+    StatsRow {
+        slice: label.to_string(),
+        agreements: 0,
+        events: net.rows,
+        uncertain: 0,
+        dates: DateRule::Overlap,
+        stats: crate::analysis::stats::stats_of(&g, net.edges.len(), total),
+    }
+}
+
 impl StatsQuery {
     /// One row for the slice, or one per year or period.
     pub fn run(&self, ds: &Dataset) -> Result<Answer<StatsRow>> {

@@ -518,3 +518,168 @@ fn closeness_and_burt_measures_by_hand() {
     let want = 0.3025 + 0.09 + 0.09 + 169.0 / 900.0;
     assert!((score_of(&v, "constraint", "gov") - want).abs() < 1e-12);
 }
+
+/// A small edge list in a temporary folder.
+fn edge_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join(name);
+    std::fs::write(&p, text).unwrap();
+    let s = p.to_str().unwrap().to_string();
+    (dir, s)
+}
+
+#[test]
+fn any_network_in_through_edges_and_nodes() {
+    // A path a – b – c plus d – b, weights on one pair split over two rows.
+    let (_d, edges) = edge_file(
+        "net.csv",
+        "source,target,weight,kind\na,b,1,signing\na,b,1,signing\nb,c,1,guaranteeing\nd,b,3,mediating\n",
+    );
+    let (_n, nodes) = edge_file("nodes.tsv", "id\tlabel\tkind\tgroup\nb\tBee\thub\tregime\n");
+    let v = json(&[
+        "centrality",
+        "--edges",
+        &edges,
+        "--nodes",
+        &nodes,
+        "--measure",
+        "betweenness,strength",
+        "--format",
+        "json",
+    ]);
+    // b lies on every path between the other three: 3 pairs of 3.
+    assert_eq!(score_of(&v, "betweenness", "b"), 1.0);
+    assert_eq!(score_of(&v, "strength", "b"), 6.0);
+    assert_eq!(score_of(&v, "strength", "a"), 2.0);
+    let b = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["actor"] == "b")
+        .unwrap();
+    assert_eq!(
+        (b["name_en"].as_str(), b["kind"].as_str()),
+        (Some("Bee"), Some("hub"))
+    );
+    // Directed: b → c and d → b one way, a ↔ b both ways (signing).
+    let v = json(&[
+        "centrality",
+        "--edges",
+        &edges,
+        "--directed",
+        "--measure",
+        "degree",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(score_of(&v, "degree", "b"), 4.0 / 3.0);
+    let v = json(&["stats", "--edges", &edges, "--format", "json"]);
+    assert_eq!(v[0]["nodes"], 4);
+    assert_eq!(v[0]["edges"], 3);
+    assert_eq!(v[0]["events"], 4);
+    assert_eq!(v[0]["diameter"], 2);
+    assert_eq!(v[0]["slice"], "net.csv");
+}
+
+#[test]
+fn bad_edge_rows_are_all_reported_with_file_and_row() {
+    let (_d, edges) = edge_file(
+        "bad.csv",
+        "source,target,weight\na,b,2\nc,c,1\nd,,1\ne,f,heavy\n",
+    );
+    let (code, out, err) = run(&["centrality", "--edges", &edges]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    for want in [
+        format!("{edges}:3:1: error[self-loop]"),
+        format!("{edges}:4:2: error[missing]"),
+        format!("{edges}:5:3: error[bad-value]"),
+    ] {
+        assert!(err.contains(&want), "{err}");
+    }
+    assert!(err.contains("3 problems found"), "{err}");
+    let (code, _, err) = run(&["stats", "--edges", "/no/such/edges.csv"]);
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = run(&["centrality", "--edges", &edges, "--region", "daraa"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+}
+
+#[test]
+fn sampled_betweenness_is_seeded_and_checked() {
+    let args = |extra: &[&str]| {
+        let mut a = vec!["centrality", "--measure", "betweenness", "--format", "json"];
+        a.extend_from_slice(extra);
+        json(&a)
+    };
+    let a = args(&["--sample", "40", "--seed", "7"]);
+    assert_eq!(a, args(&["--sample", "40", "--seed", "7"]));
+    assert_ne!(a, args(&["--sample", "40", "--seed", "8"]));
+    // All sources: exact.
+    assert_eq!(args(&["--sample", "100000"]), args(&[]));
+    let exact = args(&[]);
+    let rk = args(&["--epsilon", "0.02", "--seed", "3"]);
+    let worst = scores(&exact, "betweenness")
+        .iter()
+        .map(|(actor, e)| (e - score_of(&rk, "betweenness", actor)).abs())
+        .fold(0.0, f64::max);
+    // The guarantee (probability 0.9) is 0.02 · n/(n − 2) on this scale.
+    assert!(worst < 0.021, "error {worst}");
+    for bad in [
+        vec!["centrality", "--measure", "degree", "--sample", "5"],
+        vec!["centrality", "--measure", "betweenness", "--epsilon", "1.5"],
+        vec!["centrality", "--measure", "betweenness", "--sample", "0"],
+        vec![
+            "centrality",
+            "--two-mode",
+            "--measure",
+            "betweenness",
+            "--sample",
+            "5",
+        ],
+    ] {
+        let (code, _, err) = run(&bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+    }
+}
+
+#[test]
+fn harmonic_closeness_by_hand() {
+    // gov reaches the 4 others in one step: 4; med reaches fac-a, gov in 1 and fac-b, guar in 2.
+    let v = json(&[
+        "centrality",
+        "--data",
+        &valid(),
+        "--measure",
+        "harmonic",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(score_of(&v, "harmonic", "gov"), 4.0);
+    assert_eq!(score_of(&v, "harmonic", "med"), 3.0);
+}
+
+#[test]
+fn weighted_closeness_is_the_same_on_every_run() {
+    let first = run(&[
+        "centrality",
+        "--measure",
+        "closeness",
+        "--weighted",
+        "--format",
+        "json",
+    ])
+    .1;
+    for _ in 0..3 {
+        let again = run(&[
+            "centrality",
+            "--measure",
+            "closeness",
+            "--weighted",
+            "--format",
+            "json",
+        ])
+        .1;
+        assert_eq!(first, again);
+    }
+}
