@@ -43,6 +43,9 @@ fn list_command(what: Entity) -> &'static str {
         Entity::Actor => "run `musalaha actors` to list actors and their ids",
         Entity::Place => "run `musalaha places` to list places and their ids",
         Entity::Period => "run `musalaha periods` to list the named periods",
+        Entity::Node => {
+            "give a node id of the --edges file (or a label of the --nodes file); `musalaha centrality --edges FILE` lists them"
+        }
     }
 }
 
@@ -154,6 +157,7 @@ pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) ->
                 .periods
                 .get(id)
                 .map_or(id.to_string(), |p| format!("{id} ({})", p.name_en)),
+            Entity::Node => id.to_string(),
         }
     };
     let mut s = format!(
