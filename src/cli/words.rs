@@ -185,6 +185,25 @@ pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) ->
     Some(s)
 }
 
+/// What to say about how a node name of a network read from files was
+/// taken (as [`resolution`] for the dataset).
+pub fn node_resolution(r: &crate::resolve::Resolution) -> Option<String> {
+    if r.is_plain() {
+        return None;
+    }
+    let mut s = format!("note: node '{}' is taken as {}", r.query, r.id);
+    if r.how == crate::names::How::Partial {
+        s.push_str(" (a partial match)");
+    }
+    if !r.others.is_empty() {
+        s.push_str(&format!(
+            "; it also fits {} (give that id to use it)",
+            r.others.join(", ")
+        ));
+    }
+    Some(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
