@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
             |b, p| {
                 b.iter(|| {
                     let net = musalaha::network::read(p, None, false).expect("valid");
-                    net.csr()
+                    net.into_parts()
                 })
             },
         );

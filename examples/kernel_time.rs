@@ -8,7 +8,6 @@
 
 use musalaha::analysis::centrality::{compute_on, Measure, Options};
 use musalaha::analysis::shortest::Workspace;
-use musalaha::graph::csr::Compact;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -32,7 +31,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (u, _) = net.csr();
+    let (nodes, compact) = net.into_parts();
+    let u = compact.undirected();
     let load = t.elapsed().as_secs_f64();
     if args[1] == "bfs" {
         let t = Instant::now();
@@ -65,7 +65,6 @@ fn main() -> ExitCode {
         eprintln!("unknown measure {}", args[1]);
         return ExitCode::from(2);
     };
-    let compact = Compact::from_csr(u, None);
     let opts = Options {
         weighted,
         ..Options::default()
@@ -81,11 +80,10 @@ fn main() -> ExitCode {
     let secs = t.elapsed().as_secs_f64();
     println!("{{\"load\": {load}, \"seconds\": {secs}}}");
     if let Some(path) = out {
-        let values: serde_json::Map<String, serde_json::Value> = net
-            .ids
-            .iter()
+        let values: serde_json::Map<String, serde_json::Value> = nodes
+            .ids()
             .zip(&series[0].values)
-            .map(|(id, v)| (id.clone(), serde_json::json!(v)))
+            .map(|(id, v)| (id.to_string(), serde_json::json!(v)))
             .collect();
         let mut f = std::fs::File::create(path).expect("the values file can be written");
         let _ = f.write_all(

@@ -45,6 +45,8 @@ pub enum Entity {
     Actor,
     Place,
     Period,
+    /// A node of a network read from files (`--edges`).
+    Node,
 }
 
 impl Entity {
@@ -53,6 +55,7 @@ impl Entity {
             Entity::Actor => "actor",
             Entity::Place => "place",
             Entity::Period => "period",
+            Entity::Node => "node",
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn positive(s: &str) -> Result<usize, String> {
 /// commands that take it measure that network.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct NetworkArgs {
-    /// Measure this edge list instead of the dataset: CSV or TSV with a header naming
+    /// Use this edge list instead of the dataset: CSV or TSV with a header naming
     /// source,target and optionally weight, kind, date (docs/formats.md)
     #[arg(
         long,
@@ -56,6 +56,32 @@ impl NetworkArgs {
             .as_deref()
             .map(|e| crate::network::read(e, self.nodes.as_deref(), directed))
             .transpose()
+    }
+
+    /// Reads the network with every row's kind and date (for listings and
+    /// exports).
+    pub fn read_details(&self, directed: bool) -> crate::Result<Option<crate::network::Network>> {
+        self.edges
+            .as_deref()
+            .map(|e| {
+                crate::network::read_with(
+                    e,
+                    self.nodes.as_deref(),
+                    crate::network::ReadOptions {
+                        directed,
+                        details: true,
+                    },
+                )
+            })
+            .transpose()
+    }
+
+    /// The name of the edge file, for titles and labels.
+    pub fn name(&self) -> String {
+        self.edges
+            .as_deref()
+            .and_then(|p| p.file_name())
+            .map_or_else(String::new, |f| f.to_string_lossy().into_owned())
     }
 }
 

@@ -80,7 +80,7 @@ pub fn run_network(args: &Args, out: &mut Output) -> anyhow::Result<()> {
     let Some(net) = args.network.read(args.directed)? else {
         return Ok(());
     };
-    let rows = query(args).network_scores(&net)?;
+    let rows = query(args).network_scores(net)?;
     Ok(out.rows(args.format.format, rows)?)
 }
 

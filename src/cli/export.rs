@@ -3,7 +3,9 @@
 //! format — one file (a folder for CSV), or one per region, year or period
 //! with an index — and optionally render DOT files with Graphviz.
 
-use super::args::{measures, relations, MeasureArg, RelationArg, SliceArgs, DEFAULT_RELATION_TEXT};
+use super::args::{
+    measures, relations, MeasureArg, NetworkArgs, RelationArg, SliceArgs, DEFAULT_RELATION_TEXT,
+};
 use super::words::Usage;
 use crate::analysis::centrality::Measure;
 use crate::export::batch::{self, Per};
@@ -11,7 +13,7 @@ use crate::export::dot::{DotStyle, Labels, Layout};
 use crate::export::json::LinksKey;
 use crate::export::render::ImageFormat;
 use crate::export::view::{ClusterBy, View, ViewOptions};
-use crate::export::{check_style, export_one, ExportFormat};
+use crate::export::{check_style, export_one, export_view, ExportFormat, Origin};
 use crate::graph::Weighting;
 use crate::model::{Dataset, PlaceKind};
 use crate::output::Output;
@@ -64,7 +66,7 @@ pub struct StyleArgs {
     #[arg(long, value_delimiter = ',', default_value = DEFAULT_RELATION_TEXT, value_name = "RELATION")]
     pub relation: Vec<RelationArg>,
     /// Edge weights written to the file: agreement count, Newman's collaboration weighting, or none.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_enum, default_value_t, conflicts_with = "edges")]
     pub weighting: Weighting,
     /// Node labels, title and legend: English, Arabic, or both (one line each).
     #[arg(long, value_enum, default_value_t)]
@@ -79,13 +81,18 @@ pub struct StyleArgs {
     #[arg(long, value_enum, value_name = "BY")]
     pub cluster_by: Option<ClusterChoice>,
     /// Level of the place hierarchy for --per region and --cluster-by region.
-    #[arg(long, default_value = "governorate", value_name = "KIND")]
+    #[arg(
+        long,
+        default_value = "governorate",
+        value_name = "KIND",
+        conflicts_with = "edges"
+    )]
     pub level: PlaceKind,
     /// Graphviz layout engine; auto takes dot for small figures and fdp for large ones.
     #[arg(long, value_enum, default_value_t)]
     pub layout: Layout,
     /// Draw agreements as boxes labelled with their date, joined to the actors taking part.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "edges")]
     pub two_mode: bool,
     /// Title instead of the generated one (with --per, the region, year or period is appended).
     #[arg(long, value_name = "TEXT")]
@@ -125,6 +132,16 @@ impl StyleArgs {
     pub fn check(&self) -> crate::Result<()> {
         check_style(&self.dot_style(), self.cluster_by.is_some())
     }
+
+    /// Checks the style flags that an edge list cannot honour.
+    pub fn check_network(&self) -> Result<(), Usage> {
+        if self.cluster_by == Some(ClusterChoice::Region) {
+            return Err(Usage(
+                "--cluster-by region needs the dataset's places; an --edges network has none\n  help: use --cluster-by alignment (the --nodes file's group column)".into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Arguments of `musalaha export`.
@@ -142,6 +159,9 @@ impl StyleArgs {
   musalaha export cyjs --two-mode -o two-mode.cyjs
   musalaha export csv -o sheets/
   musalaha export graphml --per year --out-dir years/
+  musalaha export gexf --edges my-network.csv --nodes my-nodes.csv -o my-network.gexf
+  musalaha export graphml --edges my-network.tsv --directed --with-measures pagerank -o my.graphml
+  musalaha export dot --edges my-network.csv --cluster-by alignment -o my-network.dot --render svg
 
 --region takes several places separated by commas.
 
@@ -160,13 +180,24 @@ tables; `musalaha import csv` reads it back.
 
 Files are written whole or not at all. Batch files are named region-<place-id>.<ext>,
 year-<YYYY>.<ext>, period-<period-id>.<ext> (a folder of that name for CSV), and index.csv /
-index.json list each file with its slice and node and edge counts.")]
+index.json list each file with its slice and node and edge counts.
+
+With --edges (and --nodes) any network is exported instead of the dataset (docs/formats.md):
+nodes keep their id, label, kind and group (as alignment), edges their kind (as relation),
+summed weight and dates (GEXF spells); there are no agreements, and CSV writes nodes.csv and
+edges.csv only.")]
 pub struct Args {
     /// What to write.
     #[arg(value_enum)]
     pub target: Target,
     #[command(flatten)]
     pub slice: SliceArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// With --edges: read the rows as arcs source → target (rows of the symmetric
+    /// relations signing, co-signing and negotiating both ways).
+    #[arg(long, requires = "edges")]
+    pub directed: bool,
     #[command(flatten)]
     pub style: StyleArgs,
     /// Add these centrality scores as node attributes (comma-separated, or all; not for dot,
@@ -181,7 +212,7 @@ pub struct Args {
     #[arg(long)]
     pub bom: bool,
     /// Write one file per region (at --level), per year, or per period into --out-dir.
-    #[arg(long, value_enum, requires = "out_dir", conflicts_with = "output")]
+    #[arg(long, value_enum, requires = "out_dir", conflicts_with_all = ["output", "edges"])]
     pub per: Option<Per>,
     /// Folder for --per (created if missing).
     #[arg(long, value_name = "DIR", requires = "per")]
@@ -278,6 +309,13 @@ pub fn summary(view: &View) -> String {
 }
 
 fn counts(view: &View, edges: usize) -> String {
+    if view.network.is_some() {
+        return format!(
+            "{}, {}",
+            plural(view.nodes.len(), "node"),
+            plural(edges, "edge")
+        );
+    }
     let agreements = view.agreement_node_count();
     if agreements > 0 {
         format!(
@@ -295,6 +333,64 @@ fn counts(view: &View, edges: usize) -> String {
 /// pair.
 fn summary_for(format: &ExportFormat, view: &View) -> String {
     counts(view, format.edge_count(view))
+}
+
+/// Runs the command on the network of --edges (and --nodes): the same
+/// exporters, on the view of the network.
+pub fn run_network(args: &Args, out: &mut Output) -> anyhow::Result<()> {
+    args.check_flags()?;
+    args.style.check()?;
+    args.style.check_network()?;
+    if args.render.is_some() && args.output.is_none() {
+        return Err(Usage(
+            "--render needs -o FILE: the figure is written next to the DOT file\n  help: add -o FILE.dot".into(),
+        )
+        .into());
+    }
+    let Some(net) = args.network.read_details(args.directed)? else {
+        return Ok(());
+    };
+    let format = args.format();
+    let view = View::from_network(&net, &args.view_options(), &args.network.name())?;
+    drop(net);
+    let written = export_view(
+        Origin::Network,
+        view,
+        &format,
+        args.output.as_deref(),
+        args.render,
+        out.writer(),
+    )?;
+    report(args, &format, &written, out)
+}
+
+fn report(
+    args: &Args,
+    format: &ExportFormat,
+    written: &crate::export::Written,
+    out: &mut Output,
+) -> anyhow::Result<()> {
+    if let Some(path) = &args.output {
+        let files = if written.view.network.is_some() {
+            crate::export::csv::NETWORK_FILES
+        } else {
+            crate::export::csv::FILES
+        };
+        out.text(&format!(
+            "wrote {}{} ({})\n",
+            path.display(),
+            if format.is_folder() {
+                format!(": {}", files.join(", "))
+            } else {
+                String::new()
+            },
+            summary_for(format, &written.view)
+        ))?;
+    }
+    if let Some(img) = &written.figure {
+        out.text(&format!("wrote {}\n", img.display()))?;
+    }
+    Ok(())
 }
 
 /// Runs the command; with `-o` or `--per` writes files and prints a summary.
@@ -347,20 +443,5 @@ pub fn run(args: &Args, ds: &Dataset, out: &mut Output) -> anyhow::Result<()> {
         args.render,
         out.writer(),
     )?;
-    if let Some(path) = &args.output {
-        out.text(&format!(
-            "wrote {}{} ({})\n",
-            path.display(),
-            if format.is_folder() {
-                format!(": {}", crate::export::csv::FILES.join(", "))
-            } else {
-                String::new()
-            },
-            summary_for(&format, &written.view)
-        ))?;
-    }
-    if let Some(img) = written.figure {
-        out.text(&format!("wrote {}\n", img.display()))?;
-    }
-    Ok(())
+    report(args, &format, &written, out)
 }

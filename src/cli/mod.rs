@@ -141,6 +141,15 @@ pub fn notes(ds: &Dataset, resolved: &[crate::resolve::Resolution]) {
     }
 }
 
+/// Prints on stderr how the node names of a network were taken.
+pub fn node_notes(resolved: &[crate::resolve::Resolution]) {
+    for r in resolved {
+        if let Some(n) = words::node_resolution(r) {
+            eprintln!("musalaha: {n}");
+        }
+    }
+}
+
 /// Runs a parsed command line, writing what it prints to `out`.
 pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
     let data = cli.data.as_deref();
@@ -158,14 +167,19 @@ pub fn run(cli: &Cli, out: &mut Output) -> anyhow::Result<()> {
         Command::Centrality(a) => centrality::run(a, &ds()?, out),
         Command::Partners(a) => partners::run(a, &ds()?, out),
         Command::Participations(a) => participations::run(a, &ds()?, out),
+        Command::Edges(a) if a.network.edges.is_some() => edges::run_network(a, out),
         Command::Edges(a) => edges::run(a, &ds()?, out),
+        Command::Path(a) if a.network.edges.is_some() => path::run_network(a, out),
         Command::Path(a) => path::run(a, &ds()?, out),
+        Command::Ego(a) if a.network.edges.is_some() => ego::run_network(a, out),
         Command::Ego(a) => ego::run(a, &ds()?, out),
         Command::Timeline(a) => timeline::run(a, &ds()?, out),
         Command::Explain(a) => explain::run(a, &ds()?, out),
         Command::Stats(a) if a.network.edges.is_some() => stats::run_network(a, out),
         Command::Stats(a) => stats::run(a, &ds()?, out),
+        Command::Export(a) if a.network.edges.is_some() => export::run_network(a, out),
         Command::Export(a) => export::run(a, &ds()?, out),
+        Command::Render(a) if a.network.edges.is_some() => render::run_network(a, out),
         Command::Render(a) => render::run(a, &ds()?, out),
     }
 }

@@ -43,6 +43,9 @@ fn list_command(what: Entity) -> &'static str {
         Entity::Actor => "run `musalaha actors` to list actors and their ids",
         Entity::Place => "run `musalaha places` to list places and their ids",
         Entity::Period => "run `musalaha periods` to list the named periods",
+        Entity::Node => {
+            "give a node id of the --edges file (or a label of the --nodes file); `musalaha centrality --edges FILE` lists them"
+        }
     }
 }
 
@@ -154,6 +157,7 @@ pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) ->
                 .periods
                 .get(id)
                 .map_or(id.to_string(), |p| format!("{id} ({})", p.name_en)),
+            Entity::Node => id.to_string(),
         }
     };
     let mut s = format!(
@@ -176,6 +180,25 @@ pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) ->
         s.push_str(&format!(
             "{rule}; it also fits {} (give that id to use it)",
             others.join(", ")
+        ));
+    }
+    Some(s)
+}
+
+/// What to say about how a node name of a network read from files was
+/// taken (as [`resolution`] for the dataset).
+pub fn node_resolution(r: &crate::resolve::Resolution) -> Option<String> {
+    if r.is_plain() {
+        return None;
+    }
+    let mut s = format!("note: node '{}' is taken as {}", r.query, r.id);
+    if r.how == crate::names::How::Partial {
+        s.push_str(" (a partial match)");
+    }
+    if !r.others.is_empty() {
+        s.push_str(&format!(
+            "; it also fits {} (give that id to use it)",
+            r.others.join(", ")
         ));
     }
     Some(s)

@@ -323,8 +323,12 @@ impl Table {
                 let mut values = vec![
                     Value::Str(label(n, labels)),
                     Value::Str(node_type.into()),
-                    Value::opt(kind),
-                    Value::opt(n.alignment.map(|a| a.as_str())),
+                    Value::opt(kind.map(String::from).or_else(|| n.other_kind.clone())),
+                    Value::opt(
+                        n.alignment
+                            .map(|a| a.as_str().to_string())
+                            .or_else(|| n.group.clone()),
+                    ),
                     Value::Str(n.name_en.clone()),
                     Value::Str(n.name_ar.clone()),
                     Value::opt(n.place.clone()),
@@ -363,7 +367,7 @@ impl Table {
                     id: node_id(n),
                     label: label(n, labels),
                     values,
-                    spells: view.spells(&n.agreements),
+                    spells: view.node_spells(n),
                     node: i,
                 }
             })
@@ -386,12 +390,21 @@ impl Table {
             .enumerate()
             .map(|(i, p)| edge(view, i, p))
             .collect();
-        let relations: Vec<String> = view
-            .options
-            .relations
-            .iter()
-            .map(|r| r.as_str().to_string())
-            .collect();
+        let relations: Vec<String> = match view.network {
+            // An edge list: the kinds its edges have.
+            Some(_) => {
+                let mut k: Vec<String> = view.edges.iter().map(relation_text).collect();
+                k.sort_unstable();
+                k.dedup();
+                k
+            }
+            None => view
+                .options
+                .relations
+                .iter()
+                .map(|r| r.as_str().to_string())
+                .collect(),
+        };
         Table {
             node_attrs,
             edge_attrs,
@@ -402,7 +415,10 @@ impl Table {
                 ("relations", Value::List(relations)),
                 (
                     "weighting",
-                    Value::Str(view.options.weighting.as_str().into()),
+                    Value::Str(match view.network {
+                        Some(_) => "file".into(),
+                        None => view.options.weighting.as_str().into(),
+                    }),
                 ),
                 ("two_mode", Value::Bool(two_mode)),
             ],
@@ -415,11 +431,22 @@ impl Table {
     }
 }
 
+/// The relation an edge is called by: musalaha's relation, or the kind an
+/// edge list gives (`tie` when it gives none).
+pub fn relation_text(e: &crate::export::view::ViewEdge) -> String {
+    match e.kind.as_deref() {
+        None => e.relation.as_str().to_string(),
+        Some("") => "tie".to_string(),
+        Some(k) => k.to_string(),
+    }
+}
+
 fn edge(view: &View, i: usize, p: &ViewPair) -> Edge {
     let relation = p
         .relations
         .iter()
         .map(|r| r.as_str())
+        .chain(p.kinds.iter().map(|k| if k.is_empty() { "tie" } else { k }))
         .collect::<Vec<_>>()
         .join("+");
     let agreements: Vec<String> = p
@@ -452,7 +479,7 @@ fn edge(view: &View, i: usize, p: &ViewPair) -> Edge {
         weight: p.weight,
         relation,
         values,
-        spells: view.spells(&p.agreements),
+        spells: view.pair_spells(p),
         relations: p.relations.clone(),
     }
 }

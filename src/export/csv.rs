@@ -79,6 +79,10 @@ pub mod columns {
     pub const PERIODS: &[&str] = &["id", "name_en", "name_ar", "from", "to", "note"];
 }
 
+/// The files of the folder for a network read from files (`--edges`):
+/// there are no dataset tables.
+pub const NETWORK_FILES: &[&str] = &["nodes.csv", "edges.csv"];
+
 /// The files of the folder, in the order they are written.
 pub const FILES: &[&str] = &[
     "nodes.csv",
@@ -244,6 +248,8 @@ pub struct CsvExporter {
     /// Start each file with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
     tables: Tables,
+    /// A network read from files: only nodes.csv and edges.csv.
+    network: bool,
 }
 
 impl CsvExporter {
@@ -253,6 +259,18 @@ impl CsvExporter {
             labels,
             bom,
             tables: Tables::new(ds, view),
+            network: false,
+        }
+    }
+
+    /// The exporter for the view of a network read from files: nodes.csv
+    /// and edges.csv ([`NETWORK_FILES`]).
+    pub fn network(labels: Labels, bom: bool) -> CsvExporter {
+        CsvExporter {
+            labels,
+            bom,
+            tables: Tables::default(),
+            network: true,
         }
     }
 
@@ -322,7 +340,11 @@ impl Exporter for CsvExporter {
         self.write_file(view, "edges.csv", out)
     }
     fn files(&self) -> &'static [&'static str] {
-        FILES
+        if self.network {
+            NETWORK_FILES
+        } else {
+            FILES
+        }
     }
     fn write_file(&self, view: &View, file: &str, out: &mut dyn Write) -> std::io::Result<()> {
         use columns::*;

@@ -115,7 +115,10 @@ pub fn document(view: &View, labels: Labels) -> String {
          xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" \
          version=\"1.3\">\n",
     );
-    let relations: Vec<&str> = view.options.relations.iter().map(|r| r.as_str()).collect();
+    let relations: Vec<String> = match t.graph.iter().find(|(k, _)| *k == "relations") {
+        Some((_, attrs::Value::List(l))) => l.clone(),
+        _ => Vec::new(),
+    };
     let _ = writeln!(
         s,
         "  <meta>\n    <creator>musalaha {}</creator>\n    <description>{}</description>\n  </meta>",
@@ -129,7 +132,11 @@ pub fn document(view: &View, labels: Labels) -> String {
                 "relations"
             },
             relations.join(", "),
-            view.options.weighting.as_str()
+            if view.network.is_some() {
+                "from the file"
+            } else {
+                view.options.weighting.as_str()
+            }
         ))
     );
     s.push_str("  <graph mode=\"dynamic\" timeformat=\"date\" defaultedgetype=\"undirected\">\n");

@@ -86,6 +86,23 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// The exporter for the view of a network read from files
+    /// ([`View::from_network`]).
+    pub fn network_exporter(&self, view: &View) -> Result<Box<dyn Exporter>> {
+        match self {
+            ExportFormat::Dot(style) => Ok(Box::new(DotExporter::for_network(view, style)?)),
+            ExportFormat::Csv { labels, bom } => {
+                Ok(Box::new(csv::CsvExporter::network(*labels, *bom)))
+            }
+            other => {
+                // The interchange formats read nothing but the view.
+                let ds = Dataset::default();
+                let slice = Slice::default();
+                other.exporter(&ds, &slice, view, None)
+            }
+        }
+    }
+
     /// The exporter for the view of a slice; `part` is the batch part the
     /// slice belongs to, if any (figure titles name it).
     pub fn exporter(
@@ -235,6 +252,42 @@ pub(crate) fn add_folder(
     Ok(())
 }
 
+/// Where a view came from, to make its exporter: a slice of the dataset,
+/// or a network read from files.
+#[derive(Clone, Copy)]
+pub enum Origin<'a> {
+    Slice { ds: &'a Dataset, slice: &'a Slice },
+    Network,
+}
+
+impl Origin<'_> {
+    fn exporter(&self, format: &ExportFormat, view: &View) -> Result<Box<dyn Exporter>> {
+        match self {
+            Origin::Slice { ds, slice } => format.exporter(ds, slice, view, None),
+            Origin::Network => format.network_exporter(view),
+        }
+    }
+
+    fn render(
+        &self,
+        format: &ExportFormat,
+        view: &View,
+        image: ImageFormat,
+        target: &str,
+    ) -> Result<Vec<u8>> {
+        match (self, format) {
+            (Origin::Slice { ds, slice }, _) => format.render(ds, slice, view, None, image, target),
+            (Origin::Network, ExportFormat::Dot(style)) => {
+                let exporter = DotExporter::for_network(view, style)?;
+                render::render_drawing(&exporter.drawing(view), image, target)
+            }
+            (Origin::Network, other) => Err(Error::NotRenderable {
+                format: other.name(),
+            }),
+        }
+    }
+}
+
 /// Exports the view of a slice in `format`: to `out` when `output` is
 /// `None`, else atomically to that file, and with `render` also as a
 /// Graphviz figure beside it (same stem). The file and the figure appear
@@ -245,6 +298,27 @@ pub fn export_one(
     ds: &Dataset,
     slice: &Slice,
     options: &view::ViewOptions,
+    format: &ExportFormat,
+    output: Option<&std::path::Path>,
+    render: Option<ImageFormat>,
+    out: &mut dyn Write,
+) -> Result<Written> {
+    let view = View::build(ds, slice, options)?;
+    export_view(
+        Origin::Slice { ds, slice },
+        view,
+        format,
+        output,
+        render,
+        out,
+    )
+}
+
+/// Exports a view built already (of a slice, or of a network read from
+/// files with [`View::from_network`]), as [`export_one`] does.
+pub fn export_view(
+    origin: Origin<'_>,
+    view: View,
     format: &ExportFormat,
     output: Option<&std::path::Path>,
     render: Option<ImageFormat>,
@@ -268,13 +342,12 @@ pub fn export_one(
         if render.is_some() {
             format.check_render()?;
         }
-        let view = View::build(ds, slice, options)?;
         // The tables of a slice's records are worth writing even when no
         // record ties two actors; a slice with no record at all is not.
         if view.agreements.is_empty() {
             nonempty(&view)?;
         }
-        let exporter = format.exporter(ds, slice, &view, None)?;
+        let exporter = origin.exporter(format, &view)?;
         let mut files = crate::files::FileSet::in_dir(dir)?;
         add_folder(
             &mut files,
@@ -285,9 +358,8 @@ pub fn export_one(
         files.commit()?;
         return Ok(Written { view, figure: None });
     }
-    let view = View::build(ds, slice, options)?;
     nonempty(&view)?;
-    let exporter = format.exporter(ds, slice, &view, None)?;
+    let exporter = origin.exporter(format, &view)?;
     let Some(path) = output else {
         exporter
             .write(&view, out)
@@ -303,7 +375,7 @@ pub fn export_one(
     })?;
     if let Some((f, img)) = &figure {
         let target = img.display().to_string();
-        let bytes = format.render(ds, slice, &view, None, *f, &target)?;
+        let bytes = origin.render(format, &view, *f, &target)?;
         files.add(img, |w| {
             w.write_all(&bytes)
                 .map_err(|e| Error::write(target.clone(), e))
@@ -313,6 +385,25 @@ pub fn export_one(
     Ok(Written {
         view,
         figure: figure.map(|(_, p)| p),
+    })
+}
+
+/// Renders the view of a network read from files as a figure into `path`,
+/// atomically (as [`render_to_file`]).
+pub fn render_view_to_file(
+    view: &View,
+    style: &DotStyle,
+    format: Option<ImageFormat>,
+    path: &std::path::Path,
+) -> Result<()> {
+    let format = render::image_format(format, path)?;
+    let target = path.display().to_string();
+    render::require_graphviz(&target)?;
+    nonempty(view)?;
+    let bytes = Origin::Network.render(&ExportFormat::Dot(style.clone()), view, format, &target)?;
+    crate::files::write_atomically(path, |w| {
+        w.write_all(&bytes)
+            .map_err(|e| Error::write(target.clone(), e))
     })
 }
 

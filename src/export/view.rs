@@ -119,8 +119,19 @@ pub struct ViewNode {
     /// Indices into [`View::agreements`] of the agreements the node takes
     /// part in through the edges shown (an agreement node: itself).
     pub agreements: Vec<usize>,
-    /// From the first start to the last end of those agreements.
+    /// From the first start to the last end of those agreements (for a
+    /// network read from files: of the dates of its ties).
     pub span: Option<Span>,
+    /// A network read from files: the node list's kind when it is not one
+    /// of musalaha's actor kinds (those go to `kind`).
+    pub other_kind: Option<String>,
+    /// A network read from files: the node list's group when it is not one
+    /// of musalaha's alignments (those go to `alignment`).
+    pub group: Option<String>,
+    /// A network read from files: the days the dated rows of its ties may
+    /// mean (disjoint, by date). Empty for the dataset, whose nodes take
+    /// their days from their agreements.
+    pub dates: Vec<Span>,
 }
 
 /// One edge.
@@ -142,6 +153,14 @@ pub struct ViewEdge {
     /// inferred (all of them: the whole edge is an inference).
     pub inferred: Vec<usize>,
     pub span: Option<Span>,
+    /// A network read from files: the edge list's kind when it is not one
+    /// of musalaha's relations, as written ("" when the file gives none);
+    /// `relation` is then only the line it is drawn with (signing's plain
+    /// line). `None` for the dataset and for kinds that are relations.
+    pub kind: Option<String>,
+    /// A network read from files: the days its dated rows may mean
+    /// (disjoint, by date).
+    pub dates: Vec<Span>,
 }
 
 impl ViewEdge {
@@ -186,6 +205,11 @@ pub struct ViewPair {
     pub span: Option<Span>,
     /// Indices into [`View::edges`] of the ties merged.
     pub ties: Vec<usize>,
+    /// Kinds of the ties merged that are not musalaha relations (a network
+    /// read from files), sorted.
+    pub kinds: Vec<String>,
+    /// The days the ties' dated rows may mean (a network read from files).
+    pub dates: Vec<Span>,
 }
 
 /// The view of one slice.
@@ -202,6 +226,9 @@ pub struct View {
     pub measures: Vec<String>,
     /// The slice as musalaha describes it (ids and dates).
     pub slice: String,
+    /// For a network read from files ([`View::from_network`]): the name of
+    /// the edge file. `None` for the dataset.
+    pub network: Option<String>,
 }
 
 impl View {
@@ -257,6 +284,7 @@ impl View {
                 .map(|m| m.as_str().to_string())
                 .collect(),
             slice: slice.describe(),
+            network: None,
         };
         if options.two_mode {
             view.two_mode_graph(ds, slice, &selected, &agreement_index)?;
@@ -327,6 +355,8 @@ impl View {
                 agreements: ags,
                 inferred,
                 span: None,
+                kind: None,
+                dates: Vec::new(),
             });
         }
         // Every series a measure gives becomes a score column: brokerage
@@ -436,6 +466,9 @@ impl View {
                 scores: score(actors + k),
                 agreements: vec![gidx[k]],
                 span: None,
+                other_kind: None,
+                group: None,
+                dates: Vec::new(),
             });
         }
         for l in &tm.links {
@@ -453,6 +486,8 @@ impl View {
                     Vec::new()
                 },
                 span: None,
+                kind: None,
+                dates: Vec::new(),
             });
         }
         Ok(())
@@ -477,6 +512,8 @@ impl View {
                     agreements: e.agreements.clone(),
                     span: e.span,
                     ties: vec![i],
+                    kinds: Vec::new(),
+                    dates: Vec::new(),
                 })
                 .collect();
         }
@@ -499,10 +536,25 @@ impl View {
         by_pair
             .into_iter()
             .map(|((a, b), ties)| {
-                let mut relations: Vec<Relation> =
-                    ties.iter().map(|&i| self.edges[i].relation).collect();
+                let mut relations: Vec<Relation> = ties
+                    .iter()
+                    .map(|&i| &self.edges[i])
+                    .filter(|e| e.kind.is_none())
+                    .map(|e| e.relation)
+                    .collect();
                 relations.sort_unstable();
                 relations.dedup();
+                let mut kinds: Vec<String> = ties
+                    .iter()
+                    .filter_map(|&i| self.edges[i].kind.clone())
+                    .collect();
+                kinds.sort_unstable();
+                kinds.dedup();
+                let dates = merge(
+                    ties.iter()
+                        .flat_map(|&i| self.edges[i].dates.iter().copied())
+                        .collect(),
+                );
                 let mut agreements: Vec<usize> = ties
                     .iter()
                     .flat_map(|&i| self.edges[i].agreements.iter().copied())
@@ -523,6 +575,8 @@ impl View {
                     _ => (a, b, false),
                 };
                 let weight = match self.options.weighting {
+                    // An edge list's weights, summed over the pair's ties.
+                    _ if self.network.is_some() => ties.iter().map(|&i| self.edges[i].weight).sum(),
                     Weighting::Count => agreements.len() as f64,
                     Weighting::None => 1.0,
                     Weighting::Newman => agreements
@@ -533,7 +587,8 @@ impl View {
                 let span = Span::cover(
                     agreements
                         .iter()
-                        .map(|&i| Span::of(&self.agreements[i].date)),
+                        .map(|&i| Span::of(&self.agreements[i].date))
+                        .chain(dates.iter().copied()),
                 );
                 ViewPair {
                     source,
@@ -544,30 +599,164 @@ impl View {
                     agreements,
                     span,
                     ties,
+                    kinds,
+                    dates,
                 }
             })
             .collect()
+    }
+
+    /// The days a node may be active on: its agreements' dates, or for a
+    /// network read from files the dates of its ties.
+    pub fn node_spells(&self, n: &ViewNode) -> Vec<Span> {
+        if self.network.is_some() {
+            n.dates.clone()
+        } else {
+            self.spells(&n.agreements)
+        }
+    }
+
+    /// The days a pair may be active on (as [`View::node_spells`]).
+    pub fn pair_spells(&self, p: &ViewPair) -> Vec<Span> {
+        if self.network.is_some() {
+            p.dates.clone()
+        } else {
+            self.spells(&p.agreements)
+        }
     }
 
     /// The days the agreements `indices` may fall on, as disjoint intervals
     /// in date order: the interval of each agreement's date, with intervals
     /// that share a day merged.
     pub fn spells(&self, indices: &[usize]) -> Vec<Span> {
-        let mut spans: Vec<Span> = indices
+        let spans: Vec<Span> = indices
             .iter()
             .filter_map(|&i| self.agreements.get(i))
             .map(|a| Span::of(&a.date))
             .collect();
-        spans.sort_unstable();
-        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-        for s in spans {
-            match out.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => out.push(s),
-            }
-        }
-        out
+        merge(spans)
     }
+
+    /// The view of a network read from files ([`crate::network`], read
+    /// with [`crate::network::ReadOptions::details`]): every node, one edge
+    /// per tie (pair and kind). A node's id and label come from the files,
+    /// its kind and group become `kind` and `alignment` when they are
+    /// musalaha's (else `other_kind` and `group`); an edge's kind is its
+    /// relation when it is one of musalaha's, else a plain tie that keeps
+    /// the kind as written; weights are the file's, summed; dated rows give
+    /// the time spans. There are no agreements. Scores of
+    /// `options.measures` are computed on the network's undirected graph
+    /// (the measures' defaults), as for the dataset. `name` names the
+    /// network in titles (the edge file's name).
+    pub fn from_network(
+        net: &crate::network::Network,
+        options: &ViewOptions,
+        name: &str,
+    ) -> Result<View> {
+        use crate::model::ActorKind;
+        let mut view = View {
+            options: ViewOptions {
+                two_mode: false,
+                ..options.clone()
+            },
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            agreements: Vec::new(),
+            measures: Vec::new(),
+            slice: format!("edge list {name}"),
+            network: Some(name.to_string()),
+        };
+        let mut node_dates: Vec<Vec<Span>> = vec![Vec::new(); net.node_count()];
+        for t in &net.ties {
+            let kind = net.kind_of(t);
+            let relation = Relation::parse(kind);
+            let dates = merge(
+                t.dates
+                    .iter()
+                    .map(|&(start, end)| Span { start, end })
+                    .collect(),
+            );
+            for v in [t.source, t.target] {
+                node_dates[v as usize].extend(&dates);
+            }
+            view.edges.push(ViewEdge {
+                source: t.source as usize,
+                target: t.target as usize,
+                relation: relation.unwrap_or(Relation::Signing),
+                roles: Vec::new(),
+                directed: t.directed,
+                weight: t.weight,
+                agreements: Vec::new(),
+                inferred: Vec::new(),
+                span: Span::cover(dates.iter().copied()),
+                kind: match relation {
+                    Some(_) => None,
+                    None => Some(kind.to_string()),
+                },
+                dates,
+            });
+        }
+        let scores: Vec<Vec<f64>> = if options.measures.is_empty() {
+            Vec::new()
+        } else {
+            let simple = net.simple();
+            let mut names = Vec::new();
+            let mut series = Vec::new();
+            for m in &options.measures {
+                for s in compute_with(&simple, *m, Options::default())? {
+                    names.push(s.name);
+                    series.push(s.values);
+                }
+            }
+            view.measures = names;
+            series
+        };
+        for (i, dates) in node_dates.into_iter().enumerate() {
+            let (k, g) = (net.nodes.kind(i), net.nodes.group(i));
+            let kind = ActorKind::parse(k);
+            let alignment = Alignment::parse(g);
+            let dates = merge(dates);
+            let cluster = match options.cluster_by {
+                Some(ClusterBy::Alignment) if !g.is_empty() => Some(Cluster {
+                    key: format!("alignment_{g}"),
+                    name_en: g.to_string(),
+                    name_ar: alignment
+                        .map(|a| crate::export::style::alignment_ar(a).to_string())
+                        .unwrap_or_default(),
+                }),
+                _ => None,
+            };
+            view.nodes.push(ViewNode {
+                id: net.nodes.id(i).to_string(),
+                kind: NodeKind::Actor(kind),
+                alignment,
+                name_en: net.label(i).to_string(),
+                name_ar: String::new(),
+                place: None,
+                cluster,
+                scores: scores.iter().map(|s| s[i]).collect(),
+                agreements: Vec::new(),
+                span: Span::cover(dates.iter().copied()),
+                other_kind: (kind.is_none() && !k.is_empty()).then(|| k.to_string()),
+                group: (alignment.is_none() && !g.is_empty()).then(|| g.to_string()),
+                dates,
+            });
+        }
+        Ok(view)
+    }
+}
+
+/// Spans as disjoint intervals in date order, those that share a day merged.
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 /// An actor's node, without scores or agreements.
@@ -592,6 +781,9 @@ fn actor_node(ds: &Dataset, id: &str, cluster_by: Option<ClusterBy>) -> ViewNode
         scores: Vec::new(),
         agreements: Vec::new(),
         span: None,
+        other_kind: None,
+        group: None,
+        dates: Vec::new(),
     }
 }
 

@@ -3,9 +3,9 @@
 //! A [`CsrGraph`] is a graph of `n` nodes numbered `0..n` (u32) in
 //! compressed sparse rows: for each node the sorted list of its
 //! out-neighbours, and beside it, in its own array, the weight of each of
-//! those arcs. The rows are carried by petgraph's [`Csr`] type (built with
-//! `Csr::from_sorted_edges`, which also checks that every row is sorted and
-//! free of duplicates). Nothing else lives in it: node labels stay in the
+//! those arcs ([`Rows`]: one offset per node, one target and one weight per
+//! arc, built in place by a counting sort with no intermediate copy of the
+//! arcs; every row sorted and free of repeats). Nothing else lives in it: node labels stay in the
 //! [`SimpleGraph`]'s `nodes`, and the provenance of each arc (the agreements
 //! behind the tie) is reached through [`CsrGraph::edge_of`], the index of the
 //! input edge each arc came from, into `SimpleGraph::edges` or `arcs`.
@@ -20,16 +20,55 @@
 //! and shared by every measure computed on that slice.
 
 use crate::graph::SimpleGraph;
-use petgraph::csr::Csr;
 use std::sync::OnceLock;
 
-/// Rows of a compact graph: petgraph's compressed sparse rows with u32 node
-/// indices and an f64 weight per arc.
-pub type Rows = Csr<(), f64, petgraph::Directed, u32>;
+/// Compressed sparse rows with u32 node numbers and an f64 weight per arc:
+/// row `v` is `targets[offsets[v]..offsets[v + 1]]`, ascending and without
+/// repeats, and `weights` holds the weight of each slot beside it.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    offsets: Vec<usize>,
+    targets: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+impl Rows {
+    /// Number of rows (nodes).
+    #[inline]
+    pub fn node_count(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Number of slots (arcs).
+    #[inline]
+    pub fn edge_count(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// The first slot of `v`'s row.
+    #[inline]
+    pub fn start(&self, v: u32) -> usize {
+        self.offsets[v as usize]
+    }
+
+    /// The targets of `v`'s row, ascending.
+    #[inline]
+    pub fn neighbors_slice(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.targets[self.offsets[v]..self.offsets[v + 1]]
+    }
+
+    /// The weights of `v`'s row, beside its targets.
+    #[inline]
+    pub fn edges_slice(&self, v: u32) -> &[f64] {
+        let v = v as usize;
+        &self.weights[self.offsets[v]..self.offsets[v + 1]]
+    }
+}
 
 /// A graph in compressed sparse rows, ready for the kernels of
 /// [`crate::analysis`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CsrGraph {
     directed: bool,
     out: Rows,
@@ -44,65 +83,89 @@ pub struct CsrGraph {
 }
 
 /// Sorts `(from, to, weight, input index)` arcs into rows with a counting
-/// sort by source (stable, so input order is kept within a row) followed by
-/// a sort of each row by target; drops repeated arcs (keeping the first).
-/// Memory: the (from, to, weight) triples petgraph builds from (16 bytes per
-/// arc) and the input index (4 bytes), then petgraph's rows (12 bytes).
+/// sort by source (stable, so input order is kept within a row) written
+/// straight into the final arrays, then sorts the rows that are not yet
+/// sorted by target, and drops repeated arcs (keeping the first) in place.
+/// Input already sorted by (from, to), or the two directions of edges sorted
+/// by (a, b) with a < b, needs no sorting at all. Memory: the rows
+/// themselves (16 bytes per arc with the input index) and one offset per
+/// node; no intermediate copy of the arcs.
 fn rows(n: usize, arcs: impl Iterator<Item = (u32, u32, f64, u32)> + Clone) -> (Rows, Vec<u32>) {
-    let mut count = vec![0usize; n + 1];
+    let mut offsets = vec![0usize; n + 1];
     for (a, _, _, _) in arcs.clone() {
-        count[a as usize + 1] += 1;
+        offsets[a as usize + 1] += 1;
     }
     for i in 0..n {
-        count[i + 1] += count[i];
+        offsets[i + 1] += offsets[i];
     }
-    let total = count[n];
-    let mut triples: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
+    let total = offsets[n];
+    let mut targets: Vec<u32> = vec![0; total];
+    let mut weights: Vec<f64> = vec![0.0; total];
     let mut edge_of: Vec<u32> = vec![0; total];
     {
-        let mut next = count.clone();
+        // `next[v]` is where the next arc of row v goes; it starts at the
+        // row's offset (kept in `offsets[v]`, restored below).
         for (a, b, w, i) in arcs {
-            let at = &mut next[a as usize];
-            triples[*at] = (a, b, w);
+            let at = &mut offsets[a as usize];
+            targets[*at] = b;
+            weights[*at] = w;
             edge_of[*at] = i;
             *at += 1;
         }
+        // Every offsets[v] now holds the end of row v = start of row v + 1.
+        for v in (1..=n).rev() {
+            offsets[v] = offsets[v - 1];
+        }
+        offsets[0] = 0;
     }
     let mut row: Vec<(u32, f64, u32)> = Vec::new();
     for v in 0..n {
-        let (lo, hi) = (count[v], count[v + 1]);
-        if triples[lo..hi].windows(2).all(|w| w[0].1 < w[1].1) {
+        let (lo, hi) = (offsets[v], offsets[v + 1]);
+        if targets[lo..hi].windows(2).all(|w| w[0] < w[1]) {
             continue;
         }
         row.clear();
-        row.extend((lo..hi).map(|k| (triples[k].1, triples[k].2, edge_of[k])));
+        row.extend((lo..hi).map(|k| (targets[k], weights[k], edge_of[k])));
         row.sort_by_key(|x| x.0);
         for (k, &(b, w, i)) in (lo..hi).zip(&row) {
-            triples[k] = (v as u32, b, w);
+            targets[k] = b;
+            weights[k] = w;
             edge_of[k] = i;
         }
     }
-    drop(count);
-    // Drop repeated arcs in place, keeping the first.
+    drop(row);
+    // Drop repeated arcs in place, keeping the first, and close up the rows.
     let mut keep = 0;
-    for k in 0..total {
-        if keep > 0 && triples[keep - 1].0 == triples[k].0 && triples[keep - 1].1 == triples[k].1 {
-            continue;
+    for v in 0..n {
+        let (lo, hi) = (offsets[v], offsets[v + 1]);
+        offsets[v] = keep;
+        for k in lo..hi {
+            if keep > offsets[v] && targets[keep - 1] == targets[k] {
+                continue;
+            }
+            targets[keep] = targets[k];
+            weights[keep] = weights[k];
+            edge_of[keep] = edge_of[k];
+            keep += 1;
         }
-        triples[keep] = triples[k];
-        edge_of[keep] = edge_of[k];
-        keep += 1;
     }
-    triples.truncate(keep);
-    edge_of.truncate(keep);
-    edge_of.shrink_to_fit();
-    // Sorted and unique by construction; from_sorted_edges checks it again.
-    let mut csr = Rows::from_sorted_edges(&triples).unwrap_or_else(|_| Rows::with_nodes(0));
-    drop(triples);
-    while csr.node_count() < n {
-        csr.add_node(());
+    offsets[n] = keep;
+    if keep < total {
+        targets.truncate(keep);
+        weights.truncate(keep);
+        edge_of.truncate(keep);
+        targets.shrink_to_fit();
+        weights.shrink_to_fit();
+        edge_of.shrink_to_fit();
     }
-    (csr, edge_of)
+    (
+        Rows {
+            offsets,
+            targets,
+            weights,
+        },
+        edge_of,
+    )
 }
 
 impl CsrGraph {
@@ -131,6 +194,70 @@ impl CsrGraph {
             out,
             inc: None,
             edge_of,
+            out_len: OnceLock::new(),
+            inc_len: OnceLock::new(),
+        }
+    }
+
+    /// An undirected graph of `n` nodes from edges `(a, b, w)` sorted by
+    /// `(a, b)`, with `a < b` and no pair twice (as [`crate::network`] reads
+    /// them), consumed: each row comes out sorted from one pass, so no
+    /// sorting and no copy of the edges is needed, and the edges are freed
+    /// before the lengths are computed. [`CsrGraph::edge_of`] is empty for
+    /// such a graph (its edges are its slots `b > a` in row order).
+    /// Unsorted input falls back to [`CsrGraph::undirected`].
+    ///
+    /// ```
+    /// use musalaha::graph::csr::CsrGraph;
+    /// let g = CsrGraph::from_sorted_edges(3, vec![(0, 1, 2.0), (0, 2, 1.0), (1, 2, 3.0)]);
+    /// assert_eq!(g.out(2), &[0, 1]);
+    /// assert_eq!(g.out_weights(2), &[1.0, 3.0]);
+    /// ```
+    pub fn from_sorted_edges(n: usize, edges: Vec<(u32, u32, f64)>) -> CsrGraph {
+        let sorted = edges
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1))
+            && edges.iter().all(|e| e.0 < e.1 && (e.1 as usize) < n);
+        if !sorted {
+            return CsrGraph::undirected(n, &edges);
+        }
+        let mut offsets = vec![0usize; n + 1];
+        for &(a, b, _) in &edges {
+            offsets[a as usize + 1] += 1;
+            offsets[b as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let total = offsets[n];
+        let mut targets: Vec<u32> = vec![0; total];
+        let mut weights: Vec<f64> = vec![0.0; total];
+        // Row v gets its smaller neighbours (edges (a, v), met in order of
+        // a) before its larger ones (edges (v, b), met later, in order of b).
+        for &(a, b, w) in &edges {
+            let at = offsets[a as usize];
+            targets[at] = b;
+            weights[at] = w;
+            offsets[a as usize] += 1;
+            let at = offsets[b as usize];
+            targets[at] = a;
+            weights[at] = w;
+            offsets[b as usize] += 1;
+        }
+        drop(edges);
+        for v in (1..=n).rev() {
+            offsets[v] = offsets[v - 1];
+        }
+        offsets[0] = 0;
+        CsrGraph {
+            directed: false,
+            out: Rows {
+                offsets,
+                targets,
+                weights,
+            },
+            inc: None,
+            edge_of: Vec::new(),
             out_len: OnceLock::new(),
             inc_len: OnceLock::new(),
         }
@@ -217,7 +344,7 @@ impl CsrGraph {
     /// Number of stored arcs (an undirected edge counts twice, a self-loop once).
     #[inline]
     pub fn arc_count(&self) -> usize {
-        self.edge_of.len()
+        self.out.edge_count()
     }
 
     /// Whether arcs have a direction.
@@ -254,8 +381,10 @@ impl CsrGraph {
     /// into `SimpleGraph::edges` (undirected) or `SimpleGraph::arcs`
     /// (directed), where the agreements behind the tie are.
     pub fn edge_of(&self, v: u32) -> &[u32] {
-        let s = slot(&self.out, base(&self.out), v);
-        &self.edge_of[s..s + self.out(v).len()]
+        let s = self.out.start(v);
+        self.edge_of
+            .get(s..s + self.out(v).len())
+            .unwrap_or_default()
     }
 
     /// Lengths 1/w of the out-arcs of every node, row after row (computed
@@ -301,45 +430,23 @@ fn lengths(rows: &Rows, n: usize) -> Vec<f64> {
     out
 }
 
-/// The address of the first row's slice: every row is a subslice of one
-/// column array, so a row's position in it (its first slot) is its distance
-/// from this address. petgraph keeps its row offsets private.
-fn base(rows: &Rows) -> usize {
-    if rows.node_count() == 0 {
-        0
-    } else {
-        rows.neighbors_slice(0).as_ptr() as usize
-    }
-}
-
-/// The first slot of `v`'s row.
-#[inline]
-fn slot(rows: &Rows, base: usize, v: u32) -> usize {
-    (rows.neighbors_slice(v).as_ptr() as usize - base) / std::mem::size_of::<u32>()
-}
-
 /// Rows with a length per arc, kept in one flat array beside the rows.
 #[derive(Debug, Clone, Copy)]
 pub struct LengthRows<'a> {
     rows: &'a Rows,
     lengths: &'a [f64],
-    base: usize,
 }
 
 impl<'a> LengthRows<'a> {
     fn new(rows: &'a Rows, lengths: &'a [f64]) -> Self {
-        LengthRows {
-            rows,
-            lengths,
-            base: base(rows),
-        }
+        LengthRows { rows, lengths }
     }
 
     /// Neighbours of `v` and the length of the arc to each.
     #[inline]
     pub fn row(&self, v: u32) -> (&'a [u32], &'a [f64]) {
         let t = self.rows.neighbors_slice(v);
-        let start = (t.as_ptr() as usize - self.base) / std::mem::size_of::<u32>();
+        let start = self.rows.start(v);
         (t, &self.lengths[start..start + t.len()])
     }
 }

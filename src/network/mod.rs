@@ -14,7 +14,8 @@
 //!   except rows of musalaha's symmetric relations (`signing`,
 //!   `co-signing`, `negotiating`), which run both ways, as in the actor
 //!   graph;
-//! - `date`: empty or `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (checked, not used).
+//! - `date`: empty or `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (checked; kept with
+//!   [`ReadOptions::details`] for exports, where they become time spells).
 //!
 //! **Nodes** (`--nodes FILE`): header with `id` and optionally `label`,
 //! `kind`, `group` (or `alignment`: the groups of brokerage). Listed nodes
@@ -25,38 +26,173 @@
 //! file, the header being line 1), the first [`MAX_PROBLEMS`] listed and the
 //! rest counted. A self-loop is a problem (the actor graph has none).
 //!
-//! Memory: the ids once (interned), 16 bytes per distinct pair, then the
-//! compact graph (12 bytes per arc).
+//! Memory: the ids once, in one text arena with one offset each (interned
+//! through a table of u32 numbers, no `String` per id); 16 bytes per row
+//! while reading, sorted and summed in place into one entry per distinct
+//! pair; then the compact graph built straight from the sorted pairs (12
+//! bytes per arc), the pairs freed. Only the compact graphs are kept. With
+//! [`ReadOptions::details`] (exports and listings) the kind and date of
+//! every row are kept too, as [`Tie`]s.
 
-use crate::error::{Diagnostic, Error, Result};
-use crate::graph::csr::CsrGraph;
+use crate::error::{Diagnostic, Entity, Error, Result};
+use crate::graph::csr::{Compact, CsrGraph};
 use crate::graph::SimpleGraph;
-use std::collections::HashMap;
+use crate::model::date::FuzzyDate;
+use crate::model::Day;
 use std::fs::File;
+use std::hash::BuildHasher;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// Problems listed before the rest are only counted.
 pub const MAX_PROBLEMS: usize = 20;
 
+/// How to read a network.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Read the rows as arcs source → target (see the module documentation).
+    pub directed: bool,
+    /// Keep every row's kind and date, grouped into [`Tie`]s (for exports
+    /// and edge listings; measures do not need them).
+    pub details: bool,
+}
+
+/// The nodes of a network: ids in one text arena, and the node list's
+/// label, kind and group of each (empty when not given).
+#[derive(Debug, Clone, Default)]
+pub struct Nodes {
+    text: String,
+    /// End of each id in `text` (the start is the previous end).
+    ends: Vec<u32>,
+    /// From the node list, one per node, or empty when there was none.
+    labels: Vec<String>,
+    kinds: Vec<String>,
+    groups: Vec<String>,
+}
+
+impl Nodes {
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The id of node `i`.
+    pub fn id(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// Every id, in node order (the order first seen, node list first).
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(move |i| self.id(i))
+    }
+
+    /// The label of node `i`: the node list's, else the id.
+    pub fn label(&self, i: usize) -> &str {
+        match self.labels.get(i) {
+            Some(l) if !l.is_empty() => l,
+            _ => self.id(i),
+        }
+    }
+
+    /// The node list's kind of node `i` ("" when not given).
+    pub fn kind(&self, i: usize) -> &str {
+        self.kinds.get(i).map_or("", String::as_str)
+    }
+
+    /// The node list's group of node `i` ("" when not given).
+    pub fn group(&self, i: usize) -> &str {
+        self.groups.get(i).map_or("", String::as_str)
+    }
+
+    /// The node whose id is exactly `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.id(i) == id)
+    }
+
+    /// Resolves a user's argument to a node: an exact id, else an id or
+    /// label equal after the normalisation of [`crate::names`] (case,
+    /// marks, Arabic letter forms, digits), else a unique node whose id or
+    /// label contains it. Unknown and ambiguous names are errors with the
+    /// closest ids or the candidates.
+    pub fn resolve(&self, query: &str) -> Result<(usize, crate::resolve::Resolution)> {
+        use crate::names::{How, Miss, Resolver};
+        if query.trim().is_empty() {
+            return Err(Error::EmptyName { what: Entity::Node });
+        }
+        let plain = |i: usize, how: How, others: Vec<String>| crate::resolve::Resolution {
+            what: Entity::Node,
+            query: query.to_string(),
+            id: self.id(i).to_string(),
+            how,
+            others,
+        };
+        if let Some(i) = self.index_of(query) {
+            return Ok((i, plain(i, How::Id, Vec::new())));
+        }
+        let mut r = Resolver::default();
+        for i in 0..self.len() {
+            r.add(self.id(i), [self.label(i)]);
+        }
+        match r.find(query, &|_| None) {
+            Ok(f) => {
+                let i = self.index_of(&f.id).unwrap_or(0);
+                Ok((i, plain(i, f.how, f.others)))
+            }
+            Err(Miss::Unknown { closest }) => Err(Error::UnknownName {
+                what: Entity::Node,
+                query: query.to_string(),
+                closest,
+            }),
+            Err(Miss::Ambiguous { candidates }) => Err(Error::AmbiguousName {
+                what: Entity::Node,
+                query: query.to_string(),
+                candidates,
+            }),
+        }
+    }
+}
+
+/// The rows of one (pair, kind), with [`ReadOptions::details`]: undirected
+/// `source < target`; directed as the arc runs (a symmetric kind once,
+/// `source < target`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub source: u32,
+    pub target: u32,
+    /// Index into [`Network::kinds`] (the kind as written; "" for none).
+    pub kind: u32,
+    /// Sum of the rows' weights.
+    pub weight: f64,
+    /// Number of rows.
+    pub rows: u32,
+    /// The days each dated row may mean (start, end), sorted, repeats
+    /// dropped.
+    pub dates: Vec<(Day, Day)>,
+    /// Whether the tie is an arc (read with `directed`, kind not symmetric).
+    pub directed: bool,
+}
+
 /// A network read from files.
 #[derive(Debug, Clone, Default)]
 pub struct Network {
-    /// Node ids, in the order first seen (node list first).
-    pub ids: Vec<String>,
-    /// Label, kind and group per node from the node list (empty when not
-    /// given; [`Network::label`] falls back to the id).
-    pub labels: Vec<String>,
-    pub kinds: Vec<String>,
-    pub groups: Vec<String>,
-    /// Undirected edges `a < b`, sorted, weights of a pair's rows summed in
-    /// file order.
-    pub edges: Vec<(u32, u32, f64)>,
-    /// Arcs (with `directed`), sorted, weights summed; empty otherwise.
-    pub arcs: Vec<(u32, u32, f64)>,
+    pub nodes: Nodes,
+    /// The undirected graph: one edge per pair, the weights of its rows summed.
+    graph: CsrGraph,
+    /// With `directed`: the arcs, the weights of each arc's rows summed.
+    digraph: Option<CsrGraph>,
     pub directed: bool,
     /// Data rows read from the edge file.
     pub rows: usize,
+    /// With [`ReadOptions::details`]: the ties, by (source, target, kind).
+    pub ties: Vec<Tie>,
+    /// The kinds the ties name, in first-seen order ("" first).
+    pub kinds: Vec<String>,
 }
 
 const SYMMETRIC: [&str; 3] = ["signing", "co-signing", "negotiating"];
@@ -68,6 +204,14 @@ struct Problems {
 }
 
 impl Problems {
+    fn new(file: &str) -> Problems {
+        Problems {
+            file: file.to_string(),
+            list: Vec::new(),
+            count: 0,
+        }
+    }
+
     fn add(&mut self, line: u64, column: usize, code: &'static str, message: String, help: &str) {
         self.count += 1;
         if self.list.len() < MAX_PROBLEMS {
@@ -131,31 +275,41 @@ fn open(path: &Path) -> Result<csv::Reader<Box<dyn Read>>> {
 fn column(headers: &csv::ByteRecord, names: &[&str]) -> Option<usize> {
     headers.iter().position(|h| {
         let h = String::from_utf8_lossy(h);
-        names.iter().any(|n| h.trim().eq_ignore_ascii_case(n))
+        let h = h.trim().trim_start_matches('\u{feff}');
+        names.iter().any(|n| h.eq_ignore_ascii_case(n))
     })
 }
 
+/// Interns ids: their text in one arena, a hash table of node numbers
+/// whose keys are read from the arena.
 #[derive(Default)]
 struct Interner {
-    map: HashMap<Box<str>, u32>,
+    nodes: Nodes,
+    table: hashbrown::HashTable<u32>,
+    hasher: std::hash::RandomState,
 }
 
 impl Interner {
     fn get(&mut self, id: &str) -> u32 {
-        if let Some(&i) = self.map.get(id) {
+        let h = self.hasher.hash_one(id);
+        let nodes = &self.nodes;
+        if let Some(&i) = self.table.find(h, |&i| nodes.id(i as usize) == id) {
             return i;
         }
-        let i = self.map.len() as u32;
-        self.map.insert(id.into(), i);
+        let i = self.nodes.len() as u32;
+        self.nodes.text.push_str(id);
+        self.nodes.ends.push(self.nodes.text.len() as u32);
+        let (nodes, hasher) = (&self.nodes, &self.hasher);
+        self.table
+            .insert_unique(h, i, |&j| hasher.hash_one(nodes.id(j as usize)));
         i
     }
 
-    fn into_ids(self) -> Vec<String> {
-        let mut ids = vec![String::new(); self.map.len()];
-        for (k, i) in self.map {
-            ids[i as usize] = k.into_string();
-        }
-        ids
+    fn into_nodes(self) -> Nodes {
+        let mut n = self.nodes;
+        n.text.shrink_to_fit();
+        n.ends.shrink_to_fit();
+        n
     }
 }
 
@@ -172,7 +326,7 @@ fn date_ok(s: &str) -> bool {
 
 /// Sorts `(a, b, w)` by pair (stable, so a pair's rows keep file order) and
 /// sums each pair's weights, in place.
-fn collapse(mut v: Vec<(u32, u32, f64)>) -> Vec<(u32, u32, f64)> {
+fn collapse(v: &mut Vec<(u32, u32, f64)>) {
     v.sort_by_key(|e| (e.0, e.1));
     v.dedup_by(|later, kept| {
         if later.0 == kept.0 && later.1 == kept.1 {
@@ -183,7 +337,16 @@ fn collapse(mut v: Vec<(u32, u32, f64)>) -> Vec<(u32, u32, f64)> {
         }
     });
     v.shrink_to_fit();
-    v
+}
+
+/// A row kept for the details: pair, kind, weight, date, direction.
+struct DetailRow {
+    a: u32,
+    b: u32,
+    kind: u32,
+    w: f64,
+    date: Option<(Day, Day)>,
+    directed: bool,
 }
 
 /// Reads an edge list, and a node list when given (see the module
@@ -195,21 +358,30 @@ fn collapse(mut v: Vec<(u32, u32, f64)>) -> Vec<(u32, u32, f64)> {
 /// let path = dir.path().join("e.csv");
 /// std::fs::write(&path, "source,target,weight\nالحكومة,Faction A,2\nFaction A,x,1\n").unwrap();
 /// let net = read(&path, None, false).unwrap();
-/// assert_eq!(net.ids, ["الحكومة", "Faction A", "x"]);
-/// assert_eq!(net.edges, vec![(0, 1, 2.0), (1, 2, 1.0)]);
+/// assert_eq!(net.nodes.ids().collect::<Vec<_>>(), ["الحكومة", "Faction A", "x"]);
+/// assert_eq!(net.edges().collect::<Vec<_>>(), vec![(0, 1, 2.0), (1, 2, 1.0)]);
 /// ```
 pub fn read(edges: &Path, nodes: Option<&Path>, directed: bool) -> Result<Network> {
+    read_with(
+        edges,
+        nodes,
+        ReadOptions {
+            directed,
+            details: false,
+        },
+    )
+}
+
+/// [`read`] with [`ReadOptions`].
+pub fn read_with(edges: &Path, nodes: Option<&Path>, options: ReadOptions) -> Result<Network> {
+    let directed = options.directed;
     let mut ids = Interner::default();
-    let mut info: HashMap<u32, (String, String, String)> = HashMap::new();
+    let mut info: Vec<(u32, String, String, String)> = Vec::new();
     if let Some(path) = nodes {
         read_nodes(path, &mut ids, &mut info)?;
     }
     let file = edges.display().to_string();
-    let mut problems = Problems {
-        file: file.clone(),
-        list: Vec::new(),
-        count: 0,
-    };
+    let mut problems = Problems::new(&file);
     let mut rdr = open(edges)?;
     let headers = rdr
         .byte_headers()
@@ -234,8 +406,12 @@ pub fn read(edges: &Path, nodes: Option<&Path>, directed: bool) -> Result<Networ
     // Reserve for the rows the file's size suggests (about 24 bytes a row),
     // instead of doubling past them.
     let guess = std::fs::metadata(edges).map_or(0, |m| m.len() as usize / 24);
-    let mut edge_list: Vec<(u32, u32, f64)> = Vec::with_capacity(guess.min(1 << 28));
-    let mut arc_list: Vec<(u32, u32, f64)> = Vec::new();
+    // (min, max, w) per row; with `directed` also the arcs (symmetric rows
+    // both ways).
+    let mut list: Vec<(u32, u32, f64)> = Vec::with_capacity(guess.min(1 << 28));
+    let mut arcs: Vec<(u32, u32, f64)> = Vec::new();
+    let mut details: Vec<DetailRow> = Vec::new();
+    let mut kinds: Vec<String> = vec![String::new()];
     let mut rec = csv::ByteRecord::new();
     let mut rows = 0usize;
     loop {
@@ -259,15 +435,14 @@ pub fn read(edges: &Path, nodes: Option<&Path>, directed: bool) -> Result<Networ
         }
         rows += 1;
         let line = rec.position().map_or(rows as u64 + 1, |p| p.line());
-        let field = |i: usize| -> Option<&str> {
-            rec.get(i)
-                .map(|b| std::str::from_utf8(b).unwrap_or("\u{FFFD}"))
+        let field = |i: usize| -> Option<std::result::Result<&str, ()>> {
+            rec.get(i).map(|b| std::str::from_utf8(b).map_err(|_| ()))
         };
         let mut ok = true;
-        let id = |i: usize, what: &str, problems: &mut Problems| -> Option<String> {
-            match field(i).map(str::trim) {
-                Some(s) if !s.is_empty() && !s.contains('\u{FFFD}') => Some(s.to_string()),
-                Some(s) if s.contains('\u{FFFD}') => {
+        let id = |i: usize, what: &str, problems: &mut Problems| -> Option<&str> {
+            match field(i).map(|r| r.map(str::trim)) {
+                Some(Ok(s)) if !s.is_empty() => Some(s),
+                Some(Err(())) => {
                     problems.add(
                         line,
                         i + 1,
@@ -291,34 +466,44 @@ pub fn read(edges: &Path, nodes: Option<&Path>, directed: bool) -> Result<Networ
         };
         let a = id(src, "source", &mut problems);
         let b = id(tgt, "target", &mut problems);
-        let w = match weight.map(|i| (i, field(i).map(str::trim))) {
+        let text = |i: usize| field(i).and_then(|r| r.ok()).map_or("", str::trim);
+        let w = match weight {
             None => 1.0,
-            Some((i, s)) => match s.and_then(|s| s.parse::<f64>().ok()) {
-                Some(w) if w.is_finite() && w > 0.0 => w,
-                _ => {
-                    problems.add(
-                        line,
-                        i + 1,
-                        "bad-value",
-                        format!("weight '{}' is not a number above 0", s.unwrap_or("")),
-                        "weights are positive numbers (a tie of weight w is 1/w long)",
-                    );
-                    ok = false;
-                    1.0
+            Some(i) => {
+                let s = text(i);
+                match s.parse::<f64>() {
+                    Ok(w) if w.is_finite() && w > 0.0 => w,
+                    _ => {
+                        problems.add(
+                            line,
+                            i + 1,
+                            "bad-value",
+                            format!("weight '{s}' is not a number above 0"),
+                            "weights are positive numbers (a tie of weight w is 1/w long)",
+                        );
+                        ok = false;
+                        1.0
+                    }
                 }
-            },
+            }
         };
+        let mut day = None;
         if let Some(i) = date {
-            let d = field(i).map(str::trim).unwrap_or("");
-            if !d.is_empty() && !date_ok(d) {
-                problems.add(
-                    line,
-                    i + 1,
-                    "bad-date",
-                    format!("'{d}' is not a date"),
-                    "write dates as YYYY, YYYY-MM or YYYY-MM-DD",
-                );
-                ok = false;
+            let d = text(i);
+            if !d.is_empty() {
+                match FuzzyDate::parse(d) {
+                    Ok(f) if date_ok(d) => day = Some((f.start, f.end)),
+                    _ => {
+                        problems.add(
+                            line,
+                            i + 1,
+                            "bad-date",
+                            format!("'{d}' is not a date"),
+                            "write dates as YYYY, YYYY-MM or YYYY-MM-DD",
+                        );
+                        ok = false;
+                    }
+                }
             }
         }
         let (Some(a), Some(b)) = (a, b) else {
@@ -338,40 +523,112 @@ pub fn read(edges: &Path, nodes: Option<&Path>, directed: bool) -> Result<Networ
             // Keep validating, stop building.
             continue;
         }
-        let (x, y) = (ids.get(&a), ids.get(&b));
-        edge_list.push((x.min(y), x.max(y), w));
+        let (x, y) = (ids.get(a), ids.get(b));
+        let k = kind.map_or("", text);
+        let symmetric = SYMMETRIC.contains(&k);
+        list.push((x.min(y), x.max(y), w));
         if directed {
-            arc_list.push((x, y, w));
-            let k = kind.and_then(field).map(str::trim).unwrap_or("");
-            if SYMMETRIC.contains(&k) {
-                arc_list.push((y, x, w));
+            arcs.push((x, y, w));
+            if symmetric {
+                arcs.push((y, x, w));
             }
         }
+        if options.details {
+            let kind = match kinds.iter().position(|s| s == k) {
+                Some(p) => p as u32,
+                None => {
+                    kinds.push(k.to_string());
+                    (kinds.len() - 1) as u32
+                }
+            };
+            let arc = directed && !symmetric;
+            let (a, b) = if arc { (x, y) } else { (x.min(y), x.max(y)) };
+            details.push(DetailRow {
+                a,
+                b,
+                kind,
+                w,
+                date: day,
+                directed: arc,
+            });
+        }
     }
+    drop(rec);
     problems.finish()?;
-    let ids = ids.into_ids();
-    let n = ids.len();
-    let (mut labels, mut kinds, mut groups) = (
-        vec![String::new(); n],
-        vec![String::new(); n],
-        vec![String::new(); n],
-    );
-    for (i, (l, k, g)) in info {
-        let i = i as usize;
-        labels[i] = l;
-        kinds[i] = k;
-        groups[i] = g;
+    let mut nodes = ids.into_nodes();
+    let n = nodes.len();
+    if !info.is_empty() {
+        let (mut labels, mut nkinds, mut groups) = (
+            vec![String::new(); n],
+            vec![String::new(); n],
+            vec![String::new(); n],
+        );
+        for (i, l, k, g) in info {
+            let i = i as usize;
+            labels[i] = l;
+            nkinds[i] = k;
+            groups[i] = g;
+        }
+        nodes.labels = labels;
+        nodes.kinds = nkinds;
+        nodes.groups = groups;
     }
+    let digraph = directed.then(|| {
+        collapse(&mut arcs);
+        CsrGraph::directed(n, &arcs)
+    });
+    drop(arcs);
+    collapse(&mut list);
+    let graph = CsrGraph::from_sorted_edges(n, list);
+    let ties = if options.details {
+        ties_of(details)
+    } else {
+        Vec::new()
+    };
     Ok(Network {
-        ids,
-        labels,
-        kinds,
-        groups,
-        edges: collapse(edge_list),
-        arcs: collapse(arc_list),
+        nodes,
+        graph,
+        digraph,
         directed,
         rows,
+        ties,
+        kinds: if options.details { kinds } else { Vec::new() },
     })
+}
+
+/// Groups the detail rows into ties by (source, target, kind), rows in
+/// file order.
+fn ties_of(mut rows: Vec<DetailRow>) -> Vec<Tie> {
+    rows.sort_by_key(|r| (r.a, r.b, r.kind, !r.directed));
+    let mut out: Vec<Tie> = Vec::new();
+    for r in rows {
+        match out.last_mut() {
+            Some(t)
+                if t.source == r.a
+                    && t.target == r.b
+                    && t.kind == r.kind
+                    && t.directed == r.directed =>
+            {
+                t.weight += r.w;
+                t.rows += 1;
+                t.dates.extend(r.date);
+            }
+            _ => out.push(Tie {
+                source: r.a,
+                target: r.b,
+                kind: r.kind,
+                weight: r.w,
+                rows: 1,
+                dates: r.date.into_iter().collect(),
+                directed: r.directed,
+            }),
+        }
+    }
+    for t in &mut out {
+        t.dates.sort_unstable();
+        t.dates.dedup();
+    }
+    out
 }
 
 fn syntax(file: &str, line: u64, e: &csv::Error) -> Diagnostic {
@@ -388,14 +645,10 @@ fn syntax(file: &str, line: u64, e: &csv::Error) -> Diagnostic {
 fn read_nodes(
     path: &Path,
     ids: &mut Interner,
-    info: &mut HashMap<u32, (String, String, String)>,
+    info: &mut Vec<(u32, String, String, String)>,
 ) -> Result<()> {
     let file = path.display().to_string();
-    let mut problems = Problems {
-        file: file.clone(),
-        list: Vec::new(),
-        count: 0,
-    };
+    let mut problems = Problems::new(&file);
     let mut rdr = open(path)?;
     let headers = rdr
         .byte_headers()
@@ -415,20 +668,40 @@ fn read_nodes(
     let kind = column(&headers, &["kind"]);
     let group = column(&headers, &["group", "alignment"]);
     let mut rec = csv::ByteRecord::new();
-    while rdr.read_byte_record(&mut rec).map_err(|e| {
-        Error::InvalidData(vec![syntax(
-            &file,
-            e.position().map_or(0, |p| p.line()),
-            &e,
-        )])
-    })? {
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                problems.add(
+                    e.position().map_or(0, |p| p.line()),
+                    1,
+                    "syntax",
+                    e.to_string(),
+                    "check the quoting of this row",
+                );
+                continue;
+            }
+        }
         let line = rec.position().map_or(0, |p| p.line());
-        let get = |c: Option<usize>| -> String {
-            c.and_then(|i| rec.get(i))
-                .map(|b| String::from_utf8_lossy(b).trim().to_string())
-                .unwrap_or_default()
+        let get = |c: Option<usize>| -> Option<String> {
+            match c.and_then(|i| rec.get(i)) {
+                None => Some(String::new()),
+                Some(b) => std::str::from_utf8(b).ok().map(|s| s.trim().to_string()),
+            }
         };
-        let id = get(Some(idc));
+        let (Some(id), Some(l), Some(k), Some(g)) =
+            (get(Some(idc)), get(label), get(kind), get(group))
+        else {
+            problems.add(
+                line,
+                idc + 1,
+                "encoding",
+                "the row is not valid UTF-8".into(),
+                "save the file as UTF-8",
+            );
+            continue;
+        };
         if id.is_empty() {
             problems.add(
                 line,
@@ -439,11 +712,9 @@ fn read_nodes(
             );
             continue;
         }
+        let before = ids.nodes.len();
         let i = ids.get(&id);
-        if info
-            .insert(i, (get(label), get(kind), get(group)))
-            .is_some()
-        {
+        if (i as usize) < before {
             problems.add(
                 line,
                 idc + 1,
@@ -451,26 +722,65 @@ fn read_nodes(
                 format!("node '{id}' is listed twice"),
                 "list each node once",
             );
+            continue;
         }
+        info.push((i, l, k, g));
     }
     problems.finish()
 }
 
 impl Network {
-    /// The label of node `i`: the node list's, else the id.
-    pub fn label(&self, i: usize) -> &str {
-        match self.labels.get(i) {
-            Some(l) if !l.is_empty() => l,
-            _ => &self.ids[i],
-        }
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
     }
 
-    /// The compact graphs: undirected, and directed when read so.
-    pub fn csr(&self) -> (CsrGraph, Option<CsrGraph>) {
-        let n = self.ids.len();
-        let u = CsrGraph::undirected(n, &self.edges);
-        let d = self.directed.then(|| CsrGraph::directed(n, &self.arcs));
-        (u, d)
+    /// The label of node `i`: the node list's, else the id.
+    pub fn label(&self, i: usize) -> &str {
+        self.nodes.label(i)
+    }
+
+    /// The undirected compact graph (one edge per pair).
+    pub fn graph(&self) -> &CsrGraph {
+        &self.graph
+    }
+
+    /// The directed compact graph, when read with `directed`.
+    pub fn digraph(&self) -> Option<&CsrGraph> {
+        self.digraph.as_ref()
+    }
+
+    /// The undirected edges `(a, b, w)` with `a < b`, sorted: the weights of
+    /// a pair's rows summed.
+    pub fn edges(&self) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
+        let g = &self.graph;
+        (0..g.node_count() as u32).flat_map(move |v| {
+            g.out(v)
+                .iter()
+                .zip(g.out_weights(v))
+                .filter(move |(&t, _)| t > v)
+                .map(move |(&t, &w)| (v, t, w))
+        })
+    }
+
+    /// Number of undirected edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.arc_count() / 2
+    }
+
+    /// The sum of the undirected edges' weights.
+    pub fn total_weight(&self) -> f64 {
+        self.edges().fold(0.0, |s, e| s + e.2)
+    }
+
+    /// The kind text of a tie.
+    pub fn kind_of(&self, t: &Tie) -> &str {
+        self.kinds.get(t.kind as usize).map_or("", String::as_str)
+    }
+
+    /// The compact graphs, for measures, and the nodes apart.
+    pub fn into_parts(self) -> (Nodes, Compact<'static>) {
+        (self.nodes, Compact::from_csr(self.graph, self.digraph))
     }
 
     /// The network as a [`SimpleGraph`] (node ids as labels, groups from
@@ -479,23 +789,26 @@ impl Network {
     /// arc both ways.
     pub fn simple(&self) -> SimpleGraph {
         let edges: Vec<(usize, usize, f64)> = self
-            .edges
-            .iter()
-            .map(|&(a, b, w)| (a as usize, b as usize, w))
+            .edges()
+            .map(|(a, b, w)| (a as usize, b as usize, w))
             .collect();
-        let mut g = SimpleGraph::from_edges(self.ids.clone(), &edges);
-        if self.directed {
-            g.arcs = self
-                .arcs
-                .iter()
-                .map(|&(a, b, w)| crate::graph::SimpleArc {
-                    from: a as usize,
-                    to: b as usize,
-                    weight: w,
+        let mut g = SimpleGraph::from_edges(self.nodes.ids().map(String::from).collect(), &edges);
+        if let Some(d) = &self.digraph {
+            g.arcs = (0..d.node_count() as u32)
+                .flat_map(|v| {
+                    d.out(v).iter().zip(d.out_weights(v)).map(move |(&t, &w)| {
+                        crate::graph::SimpleArc {
+                            from: v as usize,
+                            to: t as usize,
+                            weight: w,
+                        }
+                    })
                 })
                 .collect();
         }
-        g.groups = self.groups.clone();
+        g.groups = (0..self.node_count())
+            .map(|i| self.nodes.group(i).to_string())
+            .collect();
         g
     }
 }
@@ -517,12 +830,54 @@ mod tests {
             "e.tsv",
             "weight\tkind\ttarget\tsource\n2\tsigning\tb\ta\n1\tguaranteeing\ta\tg\n3\tsigning\ta\tb\n",
         );
-        let net = read(&p, None, true).unwrap();
-        assert_eq!(net.ids, ["a", "b", "g"]);
-        assert_eq!(net.edges, vec![(0, 1, 5.0), (0, 2, 1.0)]);
+        let net = read_with(
+            &p,
+            None,
+            ReadOptions {
+                directed: true,
+                details: true,
+            },
+        )
+        .unwrap();
+        assert_eq!(net.nodes.ids().collect::<Vec<_>>(), ["a", "b", "g"]);
+        assert_eq!(
+            net.edges().collect::<Vec<_>>(),
+            vec![(0, 1, 5.0), (0, 2, 1.0)]
+        );
         // signing both ways (2 + 3 each way), guaranteeing g → a only.
-        assert_eq!(net.arcs, vec![(0, 1, 5.0), (1, 0, 5.0), (2, 0, 1.0)]);
+        let d = net.digraph().unwrap();
+        let arcs: Vec<(u32, u32, f64)> = (0..3u32)
+            .flat_map(|v| {
+                d.out(v)
+                    .iter()
+                    .zip(d.out_weights(v))
+                    .map(move |(&t, &w)| (v, t, w))
+            })
+            .collect();
+        assert_eq!(arcs, vec![(0, 1, 5.0), (1, 0, 5.0), (2, 0, 1.0)]);
         assert_eq!(net.rows, 3);
+        // The ties keep kinds: signing a–b (two rows), guaranteeing g → a.
+        let ties: Vec<(u32, u32, &str, f64, u32, bool)> = net
+            .ties
+            .iter()
+            .map(|t| {
+                (
+                    t.source,
+                    t.target,
+                    net.kind_of(t),
+                    t.weight,
+                    t.rows,
+                    t.directed,
+                )
+            })
+            .collect();
+        assert_eq!(
+            ties,
+            [
+                (0, 1, "signing", 5.0, 2, false),
+                (2, 0, "guaranteeing", 1.0, 1, true)
+            ]
+        );
     }
 
     #[test]
@@ -573,13 +928,16 @@ mod tests {
         let (_d, e) = write("e.csv", "source,target\nx,y\n");
         let (_d2, n) = write("n.csv", "id,label,group\ny,Why,regime\nz,Zed,opposition\n");
         let net = read(&e, Some(&n), false).unwrap();
-        assert_eq!(net.ids, ["y", "z", "x"]);
-        assert_eq!(net.labels, ["Why", "Zed", ""]);
+        assert_eq!(net.nodes.ids().collect::<Vec<_>>(), ["y", "z", "x"]);
+        assert_eq!(net.label(0), "Why");
         assert_eq!(net.label(2), "x");
-        assert_eq!(net.groups, ["regime", "opposition", ""]);
-        assert_eq!(net.csr().0.node_count(), 3);
+        assert_eq!(
+            (0..3).map(|i| net.nodes.group(i)).collect::<Vec<_>>(),
+            ["regime", "opposition", ""]
+        );
+        assert_eq!(net.graph().node_count(), 3);
         let (_d3, h) = write("h.csv", "from,to\n");
-        assert!(matches!(read(&h, None, false), Ok(net) if net.ids.is_empty()));
+        assert!(matches!(read(&h, None, false), Ok(net) if net.nodes.is_empty()));
         let (_d4, bad) = write("b.csv", "a,b\n1,2\n");
         assert!(matches!(
             read(&bad, None, false),
@@ -589,5 +947,59 @@ mod tests {
             read(Path::new("/no/such/file.csv"), None, false),
             Err(Error::Io { .. })
         ));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn names_resolve_by_id_label_and_folded_arabic() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = dir.path().join("e.csv");
+        let n = dir.path().join("n.csv");
+        std::fs::write(&e, "source,target\nn1,n2\nn2,n3\nn3,n4\n").unwrap();
+        std::fs::write(
+            &n,
+            "id,label\nn1,جيش الإسلام\nn2,Faction Alpha\nn3,Faction Beta\n",
+        )
+        .unwrap();
+        let net = read(&e, Some(&n), false).unwrap();
+        assert_eq!(net.nodes.resolve("n2").unwrap().0, 1);
+        // Hamza forms and case fold.
+        let (i, r) = net.nodes.resolve("جيش الاسلام").unwrap();
+        assert_eq!((i, r.id.as_str()), (0, "n1"));
+        assert_eq!(net.nodes.resolve("faction alpha").unwrap().0, 1);
+        assert!(matches!(
+            net.nodes.resolve("Faction"),
+            Err(Error::AmbiguousName { .. })
+        ));
+        assert!(matches!(
+            net.nodes.resolve("nobody"),
+            Err(Error::UnknownName {
+                what: Entity::Node,
+                ..
+            })
+        ));
+        assert!(matches!(
+            net.nodes.resolve(" "),
+            Err(Error::EmptyName { .. })
+        ));
+    }
+
+    #[test]
+    fn sorted_edges_build_the_same_rows_as_the_general_builder() {
+        let edges = vec![(0, 2, 1.0), (0, 3, 2.0), (1, 2, 3.0), (2, 3, 4.0)];
+        let a = CsrGraph::from_sorted_edges(5, edges.clone());
+        let b = CsrGraph::undirected(5, &edges);
+        for v in 0..5 {
+            assert_eq!(a.out(v), b.out(v));
+            assert_eq!(a.out_weights(v), b.out_weights(v));
+        }
+        assert_eq!(a.arc_count(), 8);
+        // Unsorted input takes the general path.
+        let c = CsrGraph::from_sorted_edges(3, vec![(1, 2, 1.0), (0, 1, 1.0)]);
+        assert_eq!(c.out(1), &[0, 2]);
     }
 }

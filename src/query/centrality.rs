@@ -348,26 +348,10 @@ impl CentralityQuery {
     /// compact graph shared by every measure; the simple graph is built only
     /// for brokerage and Burt's measures. Node labels and kinds come from the
     /// node list.
-    pub fn network_scores(&self, net: &crate::network::Network) -> Result<Vec<ScoreRow>> {
+    pub fn network_scores(&self, net: crate::network::Network) -> Result<Vec<ScoreRow>> {
         self.check()?;
-        let needs_simple = self.measures.iter().any(|m| {
-            matches!(
-                m,
-                Measure::Brokerage | Measure::EffectiveSize | Measure::Constraint
-            )
-        });
-        let simple;
-        let compact = if needs_simple {
-            simple = net.simple();
-            Compact::new(&simple)
-        } else {
-            let (u, d) = net.csr();
-            Compact::from_csr(u, d)
-        };
-        let mut series = Vec::new();
-        for m in &self.measures {
-            series.extend(compute_on(&compact, *m, self.options)?);
-        }
+        let series = self.network_series(net)?;
+        let (nodes, series) = series;
         let mut out = Vec::new();
         for s in series {
             let mut rows: Vec<ScoreRow> = s
@@ -376,10 +360,10 @@ impl CentralityQuery {
                 .enumerate()
                 .map(|(i, v)| ScoreRow {
                     slice: None,
-                    actor: net.ids[i].clone(),
-                    name_en: net.label(i).to_string(),
+                    actor: nodes.id(i).to_string(),
+                    name_en: nodes.label(i).to_string(),
                     name_ar: String::new(),
-                    kind: net.kinds[i].clone(),
+                    kind: nodes.kind(i).to_string(),
                     measure: s.name.clone(),
                     score: v,
                 })
@@ -388,6 +372,37 @@ impl CentralityQuery {
             out.extend(rows);
         }
         Ok(out)
+    }
+
+    /// Every series of the measures on a network (one per measure, more
+    /// for brokerage), with its nodes.
+    pub fn network_series(
+        &self,
+        net: crate::network::Network,
+    ) -> Result<(
+        crate::network::Nodes,
+        Vec<crate::analysis::centrality::Series>,
+    )> {
+        let needs_simple = self.measures.iter().any(|m| {
+            matches!(
+                m,
+                Measure::Brokerage | Measure::EffectiveSize | Measure::Constraint
+            )
+        });
+        let mut series = Vec::new();
+        if needs_simple {
+            let simple = net.simple();
+            let compact = Compact::new(&simple);
+            for m in &self.measures {
+                series.extend(compute_on(&compact, *m, self.options)?);
+            }
+            return Ok((net.nodes, series));
+        }
+        let (nodes, compact) = net.into_parts();
+        for m in &self.measures {
+            series.extend(compute_on(&compact, *m, self.options)?);
+        }
+        Ok((nodes, series))
     }
 
     /// Scores of the slice, or of each of its years or periods (rows then

@@ -73,6 +73,42 @@ impl Row for EgoRow {
 }
 
 impl EgoQuery {
+    /// The nodes within the radius on a network read from files; the
+    /// centre resolves to a node id or label. `kind` and `alignment` are
+    /// the node list's kind and group.
+    pub fn run_network(&self, net: &crate::network::Network) -> Result<Answer<EgoRow>> {
+        let (c, r) = net.nodes.resolve(&self.actor)?;
+        let graph = net.simple();
+        let dist = distances(&graph, c);
+        let adj = graph.adjacency();
+        let mut rows: Vec<EgoRow> = (0..graph.nodes.len())
+            .filter_map(|v| dist[v].filter(|d| *d <= self.radius).map(|d| (v, d)))
+            .map(|(v, d)| {
+                let mut via: Vec<String> = adj[v]
+                    .iter()
+                    .filter(|(w, _)| d > 0 && dist[*w] == Some(d - 1))
+                    .map(|(w, _)| graph.nodes[*w].clone())
+                    .collect();
+                via.sort();
+                EgoRow {
+                    actor: graph.nodes[v].clone(),
+                    name_en: net.label(v).to_string(),
+                    name_ar: String::new(),
+                    kind: net.nodes.kind(v).to_string(),
+                    alignment: net.nodes.group(v).to_string(),
+                    distance: d,
+                    via,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.distance, &a.actor).cmp(&(b.distance, &b.actor)));
+        Ok(Answer {
+            rows,
+            resolved: vec![r],
+            notes: Vec::new(),
+        })
+    }
+
     /// The actors within the radius, by distance then id.
     pub fn run(&self, ds: &Dataset) -> Result<Answer<EgoRow>> {
         let r = resolve::actor(ds, &self.actor)?;

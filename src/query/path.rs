@@ -5,6 +5,7 @@ use crate::analysis::paths::all_shortest_paths;
 use crate::error::{Error, Result};
 use crate::graph::Relation;
 use crate::model::Dataset;
+use crate::network::Network;
 use crate::output::{join, Column, Row};
 use crate::query::Answer;
 use crate::resolve;
@@ -32,6 +33,25 @@ pub struct Link {
     pub to: String,
     pub relations: Vec<Relation>,
     pub agreements: Vec<String>,
+    /// A network read from files (`--edges`): the kinds of the link's ties
+    /// that are not musalaha relations (`tie` for rows without a kind).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    /// A network read from files: the weight of the link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+}
+
+impl Link {
+    /// The relations and kinds joined by `+`.
+    pub fn relation_text(&self) -> String {
+        self.relations
+            .iter()
+            .map(|x| x.as_str())
+            .chain(self.kinds.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join("+")
+    }
 }
 
 /// One shortest path (JSON contract: docs/formats.md).
@@ -50,10 +70,6 @@ pub struct PathCsv {
     pub length: usize,
     pub actors: String,
     pub links: String,
-}
-
-fn relation_names(r: &[Relation]) -> String {
-    r.iter().map(|x| x.as_str()).collect::<Vec<_>>().join("+")
 }
 
 impl Row for PathRow {
@@ -79,12 +95,11 @@ impl Row for PathRow {
             Column::new("chain", |r: &Self| {
                 let mut chain = r.actors.first().cloned().unwrap_or_default();
                 for l in &r.links {
-                    chain.push_str(&format!(
-                        " —[{} ×{}]— {}",
-                        relation_names(&l.relations),
-                        l.agreements.len(),
-                        l.to
-                    ));
+                    let strength = match l.weight {
+                        Some(w) => format!("w {w}"),
+                        None => format!("×{}", l.agreements.len()),
+                    };
+                    chain.push_str(&format!(" —[{} {strength}]— {}", l.relation_text(), l.to));
                 }
                 chain
             }),
@@ -128,13 +143,65 @@ impl PathRow {
             step: s + 1,
             from: l.from.clone(),
             to: l.to.clone(),
-            relations: relation_names(&l.relations),
+            relations: l.relation_text(),
             agreements: join(&l.agreements),
         })
     }
 }
 
 impl PathQuery {
+    /// The shortest paths on a network read from files (read with
+    /// [`crate::network::ReadOptions::details`] for the kinds of the
+    /// links); names resolve to node ids and labels.
+    pub fn run_network(&self, net: &Network) -> Result<Answer<PathRow>> {
+        let (ia, ra) = net.nodes.resolve(&self.from)?;
+        let (ib, rb) = net.nodes.resolve(&self.to)?;
+        let graph = net.simple();
+        let paths = all_shortest_paths(&graph, ia, ib, self.max.max(1));
+        if paths.is_empty() {
+            return Err(Error::NoPath {
+                from: ra.id.clone(),
+                to: rb.id.clone(),
+            });
+        }
+        let edges: HashMap<(usize, usize), usize> = graph
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.a, e.b), i))
+            .collect();
+        let kinds = pair_kinds(net);
+        let rows = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PathRow {
+                path: i + 1,
+                length: p.len() - 1,
+                actors: p.iter().map(|&v| graph.nodes[v].clone()).collect(),
+                links: p
+                    .windows(2)
+                    .map(|w| {
+                        let key = (w[0].min(w[1]), w[0].max(w[1]));
+                        let (relations, kinds) = kinds.get(&key).cloned().unwrap_or_default();
+                        Link {
+                            from: graph.nodes[w[0]].clone(),
+                            to: graph.nodes[w[1]].clone(),
+                            relations,
+                            agreements: Vec::new(),
+                            kinds,
+                            weight: edges.get(&key).map(|&i| graph.edges[i].weight),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Answer {
+            rows,
+            resolved: vec![ra, rb],
+            notes: Vec::new(),
+        })
+    }
+
     /// The shortest paths, in lexicographic order of actor ids.
     pub fn run(&self, ds: &Dataset) -> Result<Answer<PathRow>> {
         let ra = resolve::actor(ds, &self.from)?;
@@ -182,6 +249,8 @@ impl PathQuery {
                             to: graph.nodes[w[1]].clone(),
                             relations: e.map(|e| e.relations.clone()).unwrap_or_default(),
                             agreements: e.map(|e| e.agreements.clone()).unwrap_or_default(),
+                            kinds: Vec::new(),
+                            weight: None,
                         }
                     })
                     .collect(),
@@ -193,4 +262,31 @@ impl PathQuery {
             notes: Vec::new(),
         })
     }
+}
+
+/// The relations and other kinds of each pair of a network's ties.
+pub(crate) fn pair_kinds(net: &Network) -> HashMap<(usize, usize), (Vec<Relation>, Vec<String>)> {
+    let mut out: HashMap<(usize, usize), (Vec<Relation>, Vec<String>)> = HashMap::new();
+    for t in &net.ties {
+        let (a, b) = (t.source as usize, t.target as usize);
+        let e = out.entry((a.min(b), a.max(b))).or_default();
+        match Relation::parse(net.kind_of(t)) {
+            Some(r) if !e.0.contains(&r) => e.0.push(r),
+            Some(_) => {}
+            None => {
+                let k = match net.kind_of(t) {
+                    "" => "tie".to_string(),
+                    k => k.to_string(),
+                };
+                if !e.1.contains(&k) {
+                    e.1.push(k);
+                }
+            }
+        }
+    }
+    for (r, k) in out.values_mut() {
+        r.sort_unstable();
+        k.sort_unstable();
+    }
+    out
 }

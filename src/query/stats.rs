@@ -96,15 +96,15 @@ impl Row for StatsRow {
 /// labelled `label`; `events` counts the edge rows, `agreements` and
 /// `uncertain` are 0 (an edge list has no agreements).
 pub fn network_stats(net: &crate::network::Network, label: &str) -> StatsRow {
-    let g = crate::graph::csr::CsrGraph::undirected(net.ids.len(), &net.edges);
-    let total = net.edges.iter().fold(0.0, |s, e| s + e.2);
+    let g = net.graph();
+    let total = net.total_weight();
     StatsRow {
         slice: label.to_string(),
         agreements: 0,
         events: net.rows,
         uncertain: 0,
         dates: DateRule::Overlap,
-        stats: crate::analysis::stats::stats_of(&g, net.edges.len(), total),
+        stats: crate::analysis::stats::stats_of(g, net.edge_count(), total),
     }
 }
 

@@ -9,6 +9,7 @@ mod data_regions;
 mod dataset;
 mod export;
 mod interchange;
+mod network;
 mod reference;
 mod support;
 mod traps;

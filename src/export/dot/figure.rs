@@ -269,13 +269,23 @@ pub(super) fn figure(view: &View, opts: &DotOptions) -> Figure {
             let roles: Vec<&str> = e.roles.iter().map(|r| r.as_str()).collect();
             format!("{} {} {}", s.id, roles.join("+"), d.id)
         } else {
-            format!(
-                "{} {} {}: {}",
-                s.id,
-                e.relation.as_str(),
-                d.id,
-                agreement_ids(&e.agreements).join(", ")
-            )
+            match e.kind {
+                // A tie of an edge list: its kind and weight.
+                Some(_) => format!(
+                    "{} {} {} (weight {})",
+                    s.id,
+                    crate::export::attrs::relation_text(e),
+                    d.id,
+                    crate::export::attrs::double(e.weight)
+                ),
+                None => format!(
+                    "{} {} {}: {}",
+                    s.id,
+                    e.relation.as_str(),
+                    d.id,
+                    agreement_ids(&e.agreements).join(", ")
+                ),
+            }
         };
         // The tooltip says which agreements rest only on inferred roles.
         if e.is_inferred() {
@@ -289,14 +299,21 @@ pub(super) fn figure(view: &View, opts: &DotOptions) -> Figure {
                 agreement_ids(&e.inferred).join(", ")
             ));
         }
-        // Line width shows the number of agreements behind the edge.
-        let mut attrs = edge_attrs(
-            e.relation,
-            e.agreements.len() as f64,
-            tip,
-            e.is_inferred(),
-            opts,
-        );
+        // Line width shows the number of agreements behind the edge (the
+        // weight, for an edge list).
+        let strength = if view.network.is_some() {
+            e.weight
+        } else {
+            e.agreements.len() as f64
+        };
+        let mut attrs = edge_attrs(e.relation, strength, tip, e.is_inferred(), opts);
+        // An edge list's tie of another kind: a plain line, an arrow when
+        // it is an arc.
+        if e.kind.is_some() && e.directed {
+            attrs.retain(|(k, _)| !matches!(*k, "dir" | "arrowhead"));
+            attrs.push(("dir", b("forward")));
+            attrs.push(("arrowhead", b("normal")));
+        }
         // In the two-mode view negotiators get a bar at the agreement end only.
         if two_mode && e.relation == Relation::Negotiating {
             attrs.retain(|(k, _)| *k != "dir" && *k != "arrowtail");

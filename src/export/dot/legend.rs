@@ -40,7 +40,12 @@ impl Present {
         Present {
             kinds,
             alignments,
-            relations: view.edges.iter().map(|e| e.relation).collect(),
+            relations: view
+                .edges
+                .iter()
+                .filter(|e| e.kind.is_none())
+                .map(|e| e.relation)
+                .collect(),
             inferred: view.edges.iter().any(|e| e.is_inferred()),
         }
     }

@@ -230,28 +230,6 @@ impl DotExporter {
         style: &DotStyle,
         part: Option<&str>,
     ) -> Result<DotExporter> {
-        let size_by = match style.size_by {
-            Some(m) => {
-                let i = view.measures.iter().position(|x| x == m.as_str()).ok_or(
-                    Error::NoFiniteScore {
-                        measure: m.as_str(),
-                    },
-                )?;
-                let actors: Vec<f64> = view
-                    .nodes
-                    .iter()
-                    .filter(|n| matches!(n.kind, crate::export::view::NodeKind::Actor(_)))
-                    .filter_map(|n| n.scores.get(i).copied())
-                    .collect();
-                if !actors.is_empty() && !actors.iter().any(|x| x.is_finite()) {
-                    return Err(Error::NoFiniteScore {
-                        measure: m.as_str(),
-                    });
-                }
-                Some((i, m.as_str().to_string()))
-            }
-            None => None,
-        };
         let title = match (&style.title, part) {
             (Some(t), Some(p)) => format!("{t} — {p}"),
             (Some(t), None) => t.clone(),
@@ -274,6 +252,50 @@ impl DotExporter {
             &what,
             style.labels,
         );
+        DotExporter::with(view, style, title, caption)
+    }
+
+    /// The exporter for the view of a network read from files: the title
+    /// is `style.title` or names the file; the caption counts nodes and
+    /// ties and names the file.
+    pub fn for_network(view: &View, style: &DotStyle) -> Result<DotExporter> {
+        let name = view.network.as_deref().unwrap_or("");
+        let title = match &style.title {
+            Some(t) => t.clone(),
+            None => format!("Network: {name}"),
+        };
+        let caption = format!(
+            "{} nodes, {} ties\nData: {name} (musalaha {})",
+            view.nodes.len(),
+            view.edges.len(),
+            env!("CARGO_PKG_VERSION")
+        );
+        DotExporter::with(view, style, title, caption)
+    }
+
+    fn with(view: &View, style: &DotStyle, title: String, caption: String) -> Result<DotExporter> {
+        let size_by = match style.size_by {
+            Some(m) => {
+                let i = view.measures.iter().position(|x| x == m.as_str()).ok_or(
+                    Error::NoFiniteScore {
+                        measure: m.as_str(),
+                    },
+                )?;
+                let actors: Vec<f64> = view
+                    .nodes
+                    .iter()
+                    .filter(|n| matches!(n.kind, crate::export::view::NodeKind::Actor(_)))
+                    .filter_map(|n| n.scores.get(i).copied())
+                    .collect();
+                if !actors.is_empty() && !actors.iter().any(|x| x.is_finite()) {
+                    return Err(Error::NoFiniteScore {
+                        measure: m.as_str(),
+                    });
+                }
+                Some((i, m.as_str().to_string()))
+            }
+            None => None,
+        };
         Ok(DotExporter {
             options: DotOptions {
                 title,
@@ -340,6 +362,9 @@ mod tests {
             scores: vec![],
             agreements: vec![0, 1],
             span: None,
+            other_kind: None,
+            group: None,
+            dates: vec![],
         }
     }
 
@@ -354,6 +379,8 @@ mod tests {
             agreements: vec![0],
             inferred,
             span: None,
+            kind: None,
+            dates: vec![],
         }
     }
 
@@ -388,6 +415,7 @@ mod tests {
             agreements: vec![ag("x1"), ag("x2")],
             measures: vec![],
             slice: String::new(),
+            network: None,
         }
     }
 
