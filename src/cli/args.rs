@@ -218,8 +218,9 @@ pub const DEFAULT_RELATION_TEXT: &str = "signing,negotiating,guaranteeing,mediat
 /// `--relation` with the measuring commands' default.
 #[derive(Debug, Clone, clap::Args)]
 pub struct RelationsArg {
-    /// Relations that make the graph (comma-separated), or all.
-    #[arg(long = "relation", value_name = "RELATION", value_delimiter = ',', default_value = DEFAULT_RELATION_TEXT)]
+    /// Relations that make the graph (comma-separated), or all. Not with --edges, whose
+    /// rows are all used.
+    #[arg(long = "relation", value_name = "RELATION", value_delimiter = ',', default_value = DEFAULT_RELATION_TEXT, conflicts_with = "edges")]
     pub relation: Vec<RelationArg>,
 }
 

@@ -62,8 +62,9 @@ pub enum ClusterChoice {
 /// How a figure looks: shared by `export dot` and `render`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StyleArgs {
-    /// Relations to draw (comma-separated), or all.
-    #[arg(long, value_delimiter = ',', default_value = DEFAULT_RELATION_TEXT, value_name = "RELATION")]
+    /// Relations to draw (comma-separated), or all. Not with --edges, whose rows are all
+    /// used.
+    #[arg(long, value_delimiter = ',', default_value = DEFAULT_RELATION_TEXT, value_name = "RELATION", conflicts_with = "edges")]
     pub relation: Vec<RelationArg>,
     /// Edge weights written to the file: agreement count, Newman's collaboration weighting, or none.
     #[arg(long, value_enum, default_value_t, conflicts_with = "edges")]

@@ -215,6 +215,9 @@ fn dataset_only_flags_conflict_with_edges() {
         vec!["render", "-o", "/tmp/x.svg", "--two-mode"],
         vec!["stats", "--over", "year"],
         vec!["centrality", "--over", "year"],
+        vec!["centrality", "--relation", "signing"],
+        vec!["stats", "--relation", "all"],
+        vec!["export", "dot", "--relation", "mediating"],
     ] {
         let mut a = args.clone();
         a.extend(["--edges", f.as_str()]);
