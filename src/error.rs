@@ -66,6 +66,23 @@ impl fmt::Display for Entity {
     }
 }
 
+/// What a question was asked of: a slice of the dataset or a network read
+/// from files (`--edges`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Slice,
+    Network,
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Scope::Slice => "this slice",
+            Scope::Network => "this network",
+        })
+    }
+}
+
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -120,11 +137,15 @@ pub enum Error {
     #[error("{actor} has no ties in this slice and relation set")]
     NotInGraph { actor: String },
 
-    /// Two actors are in different components.
+    /// Two actors (or nodes of a network) are in different components.
     #[error(
-        "no chain of ties links {from} and {to} in this slice (they are in different components)"
+        "no chain of ties links {from} and {to} in {within} (they are in different components)"
     )]
-    NoPath { from: String, to: String },
+    NoPath {
+        from: String,
+        to: String,
+        within: Scope,
+    },
 
     /// A measure that is not defined for the two-mode graph.
     #[error("measure '{measure}' is not defined for the two-mode graph (use degree, strength, betweenness or closeness)")]

@@ -8,7 +8,7 @@
 //! ambiguous names, impossible combinations of flags). docs/errors.md lists
 //! them all.
 
-use crate::error::{Entity, Error};
+use crate::error::{Entity, Error, Scope};
 
 /// A usage problem the binary itself finds (a flag that needs another).
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +58,13 @@ pub fn library(e: &Error) -> String {
         Error::EmptySlice { .. } => help(
             e.to_string(),
             "widen the slice (--region, --from, --to, --period, --agreement-kind) or use --relation all",
+        ),
+        Error::NoPath {
+            within: Scope::Network,
+            ..
+        } => help(
+            e.to_string(),
+            "`musalaha stats --edges FILE` counts the network's components; only nodes of one component are linked",
         ),
         Error::NotInGraph { .. } | Error::NoPath { .. } => {
             help(e.to_string(), "widen the slice or use --relation all")

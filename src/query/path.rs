@@ -2,7 +2,7 @@
 //! agreements on each link.
 
 use crate::analysis::paths::all_shortest_paths;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Scope};
 use crate::graph::Relation;
 use crate::model::Dataset;
 use crate::network::Network;
@@ -162,6 +162,7 @@ impl PathQuery {
             return Err(Error::NoPath {
                 from: ra.id.clone(),
                 to: rb.id.clone(),
+                within: Scope::Network,
             });
         }
         let edges: HashMap<(usize, usize), usize> = graph
@@ -223,7 +224,11 @@ impl PathQuery {
         };
         let paths = all_shortest_paths(&graph, ia, ib, self.max.max(1));
         if paths.is_empty() {
-            return Err(Error::NoPath { from: a, to: b });
+            return Err(Error::NoPath {
+                from: a,
+                to: b,
+                within: Scope::Slice,
+            });
         }
         let edges: HashMap<(usize, usize), usize> = graph
             .edges

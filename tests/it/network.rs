@@ -451,3 +451,19 @@ fn directed_tsv_exports_arcs_and_renders() {
         assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
     }
 }
+
+/// A node of the node list without edges is in no chain: the message names
+/// the network (not a slice) and the help does not suggest slicing flags.
+#[test]
+fn no_path_in_a_network_says_network() {
+    let tail = small();
+    let (code, out, err) = run(&with(&["path", "a", "e"], &tail));
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("no chain of ties links a and e in this network"),
+        "{err}"
+    );
+    assert!(err.contains("components"), "{err}");
+    assert!(!err.contains("widen the slice"), "{err}");
+}
