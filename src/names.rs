@@ -135,7 +135,7 @@ pub struct Resolver {
 }
 
 /// Whether a text is mostly Arabic script.
-fn is_arabic(s: &str) -> bool {
+pub(crate) fn is_arabic(s: &str) -> bool {
     let (mut ar, mut other) = (0, 0);
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {

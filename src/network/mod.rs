@@ -100,6 +100,18 @@ impl Nodes {
         }
     }
 
+    /// The English and Arabic names of node `i` as the outputs show them: a
+    /// label mostly in Arabic script is the Arabic name (and the id stands
+    /// as the other), any other label the English one (no Arabic name).
+    pub fn names(&self, i: usize) -> (&str, &str) {
+        let label = self.label(i);
+        if crate::names::is_arabic(label) {
+            (self.id(i), label)
+        } else {
+            (label, "")
+        }
+    }
+
     /// The node list's kind of node `i` ("" when not given).
     pub fn kind(&self, i: usize) -> &str {
         self.kinds.get(i).map_or("", String::as_str)
@@ -738,6 +750,11 @@ impl Network {
     /// The label of node `i`: the node list's, else the id.
     pub fn label(&self, i: usize) -> &str {
         self.nodes.label(i)
+    }
+
+    /// The English and Arabic names of node `i` ([`Nodes::names`]).
+    pub fn names(&self, i: usize) -> (&str, &str) {
+        self.nodes.names(i)
     }
 
     /// The undirected compact graph (one edge per pair).

@@ -361,8 +361,8 @@ impl CentralityQuery {
                 .map(|(i, v)| ScoreRow {
                     slice: None,
                     actor: nodes.id(i).to_string(),
-                    name_en: nodes.label(i).to_string(),
-                    name_ar: String::new(),
+                    name_en: nodes.names(i).0.to_string(),
+                    name_ar: nodes.names(i).1.to_string(),
                     kind: nodes.kind(i).to_string(),
                     measure: s.name.clone(),
                     score: v,

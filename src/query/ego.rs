@@ -92,8 +92,8 @@ impl EgoQuery {
                 via.sort();
                 EgoRow {
                     actor: graph.nodes[v].clone(),
-                    name_en: net.label(v).to_string(),
-                    name_ar: String::new(),
+                    name_en: net.names(v).0.to_string(),
+                    name_ar: net.names(v).1.to_string(),
                     kind: net.nodes.kind(v).to_string(),
                     alignment: net.nodes.group(v).to_string(),
                     distance: d,
