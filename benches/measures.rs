@@ -158,23 +158,74 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
-    // Every exporter on the embedded dataset (the view once, then the writer).
+    // Every exporter on the embedded dataset (the view once, then the writer),
+    // and on the network of the 10^4-actor edge list read with --edges.
     let slice = Slice::default();
     let view = View::build(&ds, &slice, &ViewOptions::default()).expect("a view");
-    let formats = [ExportFormat::Dot(Default::default())];
+    let formats = [
+        ExportFormat::Dot(Default::default()),
+        ExportFormat::GraphMl {
+            labels: Default::default(),
+        },
+        ExportFormat::Gexf {
+            labels: Default::default(),
+        },
+        ExportFormat::Json {
+            labels: Default::default(),
+            links_key: Default::default(),
+        },
+        ExportFormat::Cytoscape {
+            labels: Default::default(),
+        },
+        ExportFormat::Csv {
+            labels: Default::default(),
+            bom: false,
+        },
+    ];
+    let network_file = &graphs
+        .iter()
+        .find(|s| s.actors == 10_000)
+        .expect("the 10^4 graph")
+        .edges_file;
+    let network = musalaha::network::read_with(
+        network_file,
+        None,
+        musalaha::network::ReadOptions {
+            directed: false,
+            details: true,
+        },
+    )
+    .expect("reads");
+    let network_view =
+        View::from_network(&network, &ViewOptions::default(), "edges-10000.csv").expect("a view");
     for f in &formats {
         let exporter = f.exporter(&ds, &slice, &view, None).expect("an exporter");
         c.bench_function(&format!("export {} of the dataset", exporter.name()), |b| {
-            b.iter(|| {
-                let mut out = Vec::new();
-                exporter.write(&view, &mut out).expect("writes");
-                out
-            })
+            b.iter(|| write_all(exporter.as_ref(), &view))
         });
+        let exporter = f.network_exporter(&network_view).expect("an exporter");
+        c.bench_function(
+            &format!("export {} of a 10^4-actor edge list", exporter.name()),
+            |b| b.iter(|| write_all(exporter.as_ref(), &network_view)),
+        );
     }
     c.bench_function("build the export view of the dataset", |b| {
         b.iter(|| View::build(&ds, &slice, &ViewOptions::default()).expect("a view"))
     });
+}
+
+/// Writes a view in a format into memory: its one file, or each file of a
+/// folder format.
+fn write_all(exporter: &dyn musalaha::export::Exporter, view: &View) -> usize {
+    let mut out = Vec::new();
+    if exporter.files().is_empty() {
+        exporter.write(view, &mut out).expect("writes");
+    } else {
+        for file in exporter.files() {
+            exporter.write_file(view, file, &mut out).expect("writes");
+        }
+    }
+    out.len()
 }
 
 criterion_group! {

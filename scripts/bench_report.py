@@ -44,10 +44,14 @@ with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
     f.write("Produced by `cargo bench --bench measures` (criterion, benches/measures.rs) and "
             "`python3 scripts/bench_report.py`. Tests never assert timings; these numbers are for "
             "orientation only.\n\n")
-    f.write(f"Machine: {os.cpu_count()} cores, {cpu}; {rustc}; {platform.system()}.\n\n")
+    f.write(f"Machine: {os.cpu_count()} cores, {cpu}; {rustc}; {platform.system()}; load average "
+            f"when the report was written: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (on a "
+            "shared machine the parallel kernels lose most, as in docs/performance.md).\n\n")
     f.write("The dataset graph is the whole embedded dataset under the default relations; the "
             "synthetic graphs come from `musalaha::generate` (seed 1) with the number of actors "
-            "given after the slash. docs/performance.md compares musalaha with other libraries.\n\n")
+            "given after the slash; 'a 10^4-actor edge list' is the one written for 10⁴ actors, read back "
+            "with `--edges` (`network::read_with`) and exported from `View::from_network`. "
+            "docs/performance.md compares musalaha with other libraries.\n\n")
     f.write("| benchmark | mean | 95% interval |\n|---|---|---|\n")
     for name, mean, lo, hi in rows:
         f.write(f"| {name} | {mean} | {lo} – {hi} |\n")
