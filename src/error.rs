@@ -18,7 +18,8 @@ pub struct Diagnostic {
     pub line: usize,
     pub column: usize,
     /// Stable short code: `syntax`, `unknown-field`, `unknown-id`, `duplicate-id`,
-    /// `bad-date`, `bad-value`, `bad-id`, `cycle`, `missing`, `encoding`.
+    /// `bad-date`, `bad-value`, `bad-id`, `cycle`, `missing`, `encoding`, `limit`
+    /// (and, for edge lists, `self-loop` and `more`).
     pub code: &'static str,
     pub message: String,
     /// What to do about it.
@@ -83,7 +84,7 @@ pub enum Error {
     },
 
     /// A name matches nothing.
-    #[error("no {what} matches '{query}'{}", closest_text(.closest))]
+    #[error("no {what} matches '{}'{}", shown(.query), closest_text(.closest))]
     UnknownName {
         what: Entity,
         query: String,
@@ -92,7 +93,7 @@ pub enum Error {
     },
 
     /// A name matches several entities.
-    #[error("'{query}' could mean several {what}s: {}", .candidates.join(", "))]
+    #[error("'{}' could mean several {what}s: {}", shown(.query), .candidates.join(", "))]
     AmbiguousName {
         what: Entity,
         query: String,
@@ -235,6 +236,16 @@ pub enum Error {
     /// The data folder given with `--data` (or a file in it) cannot be read.
     #[error("cannot read {path}: {reason}")]
     DataDir { path: String, reason: String },
+}
+
+/// A user's argument as messages quote it: whole up to 120 characters,
+/// else its start and its length (a 1 MB argument is not echoed back).
+pub fn shown(text: &str) -> String {
+    const MAX: usize = 120;
+    match text.char_indices().nth(MAX) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}… ({} characters)", &text[..at], text.chars().count()),
+    }
 }
 
 fn closest_text(closest: &[String]) -> String {

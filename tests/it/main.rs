@@ -8,6 +8,7 @@ mod data_damascus;
 mod data_regions;
 mod dataset;
 mod export;
+mod hostile;
 mod interchange;
 mod props;
 mod readers;
