@@ -6,7 +6,7 @@
 DIR/edges.csv       an edge list of about --edges-gb GB (1e6 nodes, random pairs)
 DIR/long-name/      a dataset whose actor has a 1 MB English name
 DIR/crowd/          one agreement with 1e6 participants (and 1e6 actors)
-DIR/at-limit/       one agreement with 2000 participants (the largest allowed)
+DIR/at-limit/       one agreement with 500 participants (the largest allowed)
 DIR/deep/           a place hierarchy 1e5 deep, an agreement at the bottom
 DIR/cycle/          1e5 agreements whose `follows` chain is one cycle
 
@@ -81,7 +81,7 @@ def main():
     write(f"{out}/crowd/data.toml",
           HEAD + "".join(actor(i) for i in range(n)) + agreement("g", "syria", range(n)))
     write(f"{out}/at-limit/data.toml",
-          HEAD + "".join(actor(i) for i in range(2000)) + agreement("g", "syria", range(2000)))
+          HEAD + "".join(actor(i) for i in range(500)) + agreement("g", "syria", range(500)))
     depth = 100_000
     places = "".join(
         f'[[place]]\nid = "p{i}"\nname_en = "P{i}"\nname_ar = "ب"\nkind = "area"\nparent = "{"syria" if i == 0 else f"p{i-1}"}"\n'

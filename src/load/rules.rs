@@ -11,7 +11,7 @@ use crate::model::{PlaceKind, Role, Vocabulary};
 /// The most participants one agreement may list. Every pair of an
 /// agreement's participants may become a tie, so the actor graph grows with
 /// the square of this number; real agreements list a few dozen.
-pub const MAX_PARTICIPANTS: usize = 2_000;
+pub const MAX_PARTICIPANTS: usize = 500;
 
 /// Reports agreements without places or sources, signatories without a
 /// side, and place groups without members (or members outside a group).
