@@ -10,6 +10,7 @@ mod dataset;
 mod export;
 mod hostile;
 mod interchange;
+mod interrupt;
 mod props;
 mod readers;
 mod reference;
