@@ -243,6 +243,8 @@ impl FileSet {
     }
 
     /// The folder of the set.
+    /// (The folder as named, not the staging folder files go to first.)
+    #[allow(clippy::misnamed_getters)]
     pub fn dir(&self) -> &Path {
         &self.shown_dir
     }
