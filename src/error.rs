@@ -321,3 +321,41 @@ impl Error {
 
 /// Result with the library's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    /// Every variant of [`super::Error`] has its row in docs/errors.md: the
+    /// variants are read from this file's source, so a new one without a
+    /// row fails here.
+    #[test]
+    fn every_error_variant_is_documented() {
+        let src = include_str!("error.rs");
+        let doc = include_str!("../docs/errors.md");
+        let body = &src[src.find("pub enum Error {").unwrap()..];
+        let body = &body[..body.find("\n}").unwrap()];
+        let variants: Vec<&str> = body
+            .lines()
+            .filter_map(|l| l.strip_prefix("    "))
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(|l| l.split(|c: char| !c.is_alphanumeric()).next().unwrap())
+            .collect();
+        assert!(variants.len() >= 30, "{variants:?}");
+        for v in variants {
+            assert!(
+                doc.contains(&format!("| `{v}` |")),
+                "docs/errors.md has no row for Error::{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_arguments_are_shown_by_their_start_and_length() {
+        assert_eq!(super::shown("short"), "short");
+        let long = "ب".repeat(1000);
+        let s = super::shown(&long);
+        assert!(
+            s.ends_with("… (1000 characters)") && s.chars().count() < 150,
+            "{s}"
+        );
+    }
+}

@@ -7,6 +7,7 @@ mod core;
 mod data_damascus;
 mod data_regions;
 mod dataset;
+mod errors;
 mod export;
 mod hostile;
 mod interchange;
