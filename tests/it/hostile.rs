@@ -7,7 +7,8 @@
 //! `{tmp}` a fresh temporary folder, `@FILE` the text of FILE in the case
 //! folder, without its final line break), `exit:` the expected exit code,
 //! and any number of `stderr:`/`stdout:` lines, each a text the stream must
-//! contain. Every case must also end cleanly: exit code 0, 1 or 2, no
+//! contain, and `stdout-lacks:` lines, texts it must not (`\u{…}` escapes
+//! allowed). Every case must also end cleanly: exit code 0, 1 or 2, no
 //! panic, no backtrace hint, no Debug formatting.
 
 use crate::support::{fixture, musalaha};
@@ -47,12 +48,29 @@ pub fn head(s: &str) -> String {
     s.chars().take(600).collect()
 }
 
+/// `\u{XXXX}` escapes of a case file as characters.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find("\\u{") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 3..];
+        let end = tail.find('}').expect("\\u{…} closed");
+        let c = u32::from_str_radix(&tail[..end], 16).expect("hex");
+        out.push(char::from_u32(c).expect("a character"));
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn replay(case: &Path) {
     let name = case.file_name().unwrap().to_string_lossy().to_string();
     let spec = std::fs::read_to_string(case.join("case"))
         .unwrap_or_else(|e| panic!("{name}: no case file: {e}"));
     let tmp = tempfile::tempdir().unwrap();
     let (mut args, mut exit, mut stderr, mut stdout) = (None, None, Vec::new(), Vec::new());
+    let mut lacks: Vec<String> = Vec::new();
     for line in spec.lines().filter(|l| !l.starts_with('#')) {
         let Some((key, value)) = line.split_once(": ") else {
             continue;
@@ -62,6 +80,7 @@ fn replay(case: &Path) {
             "exit" => exit = Some(value.trim().parse::<i32>().expect("exit: a number")),
             "stderr" => stderr.push(value.to_string()),
             "stdout" => stdout.push(value.to_string()),
+            "stdout-lacks" => lacks.push(value.to_string()),
             other => panic!("{name}: unknown key {other}"),
         }
     }
@@ -95,6 +114,10 @@ fn replay(case: &Path) {
             "{name}: stderr lacks {want:?}:\n{}",
             head(&err)
         );
+    }
+    for bad in lacks {
+        let bad = unescape(&bad);
+        assert!(!got.contains(&bad), "{name}: stdout shows {bad:?}");
     }
     for want in stdout {
         assert!(
