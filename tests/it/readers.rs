@@ -1,5 +1,6 @@
 //! Every exporter on a dataset, each output read back by a real reader in
-//! process: DOT by graphviz-rust's parser, GraphML and GEXF by an XML parser
+//! process: DOT by graphviz-rust's parser (and no character XML forbids,
+//! which Graphviz's HTML-label parser rejects), GraphML and GEXF by an XML parser
 //! (roxmltree: well-formed, the root element expected), node-link and
 //! Cytoscape.js JSON by serde_json, the CSV tables by the csv crate (every
 //! record as long as the header). Shared by the property tests
@@ -77,6 +78,11 @@ fn check(format: &ExportFormat, file: &str, text: &str) {
         ExportFormat::Dot(_) => {
             if let Err(e) = graphviz_rust::parse(text) {
                 panic!("graphviz-rust rejects the DOT: {e}\n{text}");
+            }
+            // Graphviz reads HTML-like labels with an XML parser, which
+            // rejects the whole file for one character XML forbids.
+            if let Some(c) = text.chars().find(|&c| !musalaha::export::xml::allowed(c)) {
+                panic!("the DOT holds {c:?}, which Graphviz's XML parser rejects");
             }
         }
         ExportFormat::GraphMl { .. } | ExportFormat::Gexf { .. } => {
