@@ -18,7 +18,8 @@ pub struct Diagnostic {
     pub line: usize,
     pub column: usize,
     /// Stable short code: `syntax`, `unknown-field`, `unknown-id`, `duplicate-id`,
-    /// `bad-date`, `bad-value`, `bad-id`, `cycle`, `missing`, `encoding`.
+    /// `bad-date`, `bad-value`, `bad-id`, `cycle`, `missing`, `encoding`, `limit`
+    /// (and, for edge lists, `self-loop` and `more`).
     pub code: &'static str,
     pub message: String,
     /// What to do about it.
@@ -103,7 +104,7 @@ pub enum Error {
     },
 
     /// A name matches nothing.
-    #[error("no {what} matches '{query}'{}", closest_text(.closest))]
+    #[error("no {what} matches '{}'{}", shown(.query), closest_text(.closest))]
     UnknownName {
         what: Entity,
         query: String,
@@ -112,7 +113,7 @@ pub enum Error {
     },
 
     /// A name matches several entities.
-    #[error("'{query}' could mean several {what}s: {}", .candidates.join(", "))]
+    #[error("'{}' could mean several {what}s: {}", shown(.query), .candidates.join(", "))]
     AmbiguousName {
         what: Entity,
         query: String,
@@ -261,6 +262,16 @@ pub enum Error {
     DataDir { path: String, reason: String },
 }
 
+/// A user's argument as messages quote it: whole up to 120 characters,
+/// else its start and its length (a 1 MB argument is not echoed back).
+pub fn shown(text: &str) -> String {
+    const MAX: usize = 120;
+    match text.char_indices().nth(MAX) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}… ({} characters)", &text[..at], text.chars().count()),
+    }
+}
+
 fn closest_text(closest: &[String]) -> String {
     if closest.is_empty() {
         String::new()
@@ -334,3 +345,41 @@ impl Error {
 
 /// Result with the library's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    /// Every variant of [`super::Error`] has its row in docs/errors.md: the
+    /// variants are read from this file's source, so a new one without a
+    /// row fails here.
+    #[test]
+    fn every_error_variant_is_documented() {
+        let src = include_str!("error.rs");
+        let doc = include_str!("../docs/errors.md");
+        let body = &src[src.find("pub enum Error {").unwrap()..];
+        let body = &body[..body.find("\n}").unwrap()];
+        let variants: Vec<&str> = body
+            .lines()
+            .filter_map(|l| l.strip_prefix("    "))
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(|l| l.split(|c: char| !c.is_alphanumeric()).next().unwrap())
+            .collect();
+        assert!(variants.len() >= 30, "{variants:?}");
+        for v in variants {
+            assert!(
+                doc.contains(&format!("| `{v}` |")),
+                "docs/errors.md has no row for Error::{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_arguments_are_shown_by_their_start_and_length() {
+        assert_eq!(super::shown("short"), "short");
+        let long = "ب".repeat(1000);
+        let s = super::shown(&long);
+        assert!(
+            s.ends_with("… (1000 characters)") && s.chars().count() < 150,
+            "{s}"
+        );
+    }
+}

@@ -8,15 +8,96 @@
 //! Temporary files are removed when a write fails or the set is dropped
 //! without being committed, and so are the folders made for the set (its
 //! own folder and subfolders of it, e.g. one per part of a CSV batch).
+//!
+//! **A killed process** (SIGKILL, power loss) cannot clean up. What it can
+//! leave is only ever hidden and named as ours: temporary files
+//! `.musalaha-PID-XXXXXX.tmp` beside their targets and staging folders
+//! `.musalaha-new-PID-XXXXXX` beside a folder being made or replaced;
+//! never a partial file or a partial set under a final name. A folder that
+//! did not exist is staged under such a hidden name and renamed into place
+//! whole. The next write into the same folder removes the leftovers of
+//! runs whose process (PID) is gone (Linux, through /proc; elsewhere they
+//! stay until removed by hand). The one visible leftover is
+//! `.musalaha-old-PID-XXXXXX/dir` when a kill falls between the two renames
+//! of [`replace_dir`]: it holds the replaced folder and is never removed
+//! automatically.
+//!
+//! Test hook: with `MUSALAHA_TEST_PAUSE_AFTER_FILES=N` in the environment,
+//! the process prints `musalaha: test pause after N files` on stderr and
+//! sleeps for an hour once N files of this run are staged (written to their
+//! temporaries, none yet renamed into place), so tests/it/interrupt.rs can
+//! kill it mid-batch deterministically. Unset, nothing changes.
 
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempPath};
 
+/// The prefix of this process's temporary files (`.musalaha-PID-`).
+fn temp_prefix() -> String {
+    format!(".musalaha-{}-", std::process::id())
+}
+
+/// Removes what killed runs left in `dir`: temporary files
+/// `.musalaha-PID-*.tmp` and staging folders `.musalaha-new-PID-*` whose
+/// process is gone. Only on Linux, where /proc tells which processes live.
+fn sweep(dir: &Path) {
+    #[cfg(target_os = "linux")]
+    {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let (rest, is_dir) = if let Some(r) = name.strip_prefix(".musalaha-new-") {
+                (r, true)
+            } else if let Some(r) = name
+                .strip_prefix(".musalaha-")
+                .filter(|_| name.ends_with(".tmp"))
+            {
+                (r, false)
+            } else {
+                continue;
+            };
+            let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+                continue;
+            };
+            if pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists() {
+                continue;
+            }
+            let _ = if is_dir {
+                std::fs::remove_dir_all(e.path())
+            } else {
+                std::fs::remove_file(e.path())
+            };
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+}
+
+/// The test hook of the module documentation: pauses once `staged` files
+/// of this process are staged, when MUSALAHA_TEST_PAUSE_AFTER_FILES asks.
+fn test_pause(staged: usize) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static STAGED: AtomicUsize = AtomicUsize::new(0);
+    let total = STAGED.fetch_add(staged, Ordering::SeqCst) + staged;
+    if let Some(n) = std::env::var("MUSALAHA_TEST_PAUSE_AFTER_FILES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        if total == n {
+            eprintln!("musalaha: test pause after {n} files");
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
 fn temp_in(dir: &Path, target: &Path) -> Result<NamedTempFile> {
     let mut b = tempfile::Builder::new();
-    b.prefix(".musalaha-").suffix(".tmp");
+    let prefix = temp_prefix();
+    b.prefix(&prefix).suffix(".tmp");
     // Temporary files are private (0600); the file that replaces the target
     // keeps the target's permissions, or gets the usual 0644.
     #[cfg(unix)]
@@ -57,21 +138,24 @@ pub fn write_atomically(
 pub fn replace_dir(dir: &Path, fill: impl FnOnce(&mut FileSet) -> Result<()>) -> Result<()> {
     let shown = dir.display().to_string();
     let above = parent(dir);
+    sweep(above);
     let staging = tempfile::Builder::new()
-        .prefix(".musalaha-new-")
+        .prefix(&format!(".musalaha-new-{}-", std::process::id()))
         .tempdir_in(above)
         .map_err(|e| Error::write(shown.clone(), e))?;
     let mut set = FileSet {
         dir: staging.path().to_path_buf(),
+        shown_dir: dir.to_path_buf(),
         made_dir: false,
         made_subdirs: Vec::new(),
         pending: Vec::new(),
         committed: false,
+        staged_as: None,
     };
     fill(&mut set)?;
     set.commit()?;
     let old = tempfile::Builder::new()
-        .prefix(".musalaha-old-")
+        .prefix(&format!(".musalaha-old-{}-", std::process::id()))
         .tempdir_in(above)
         .map_err(|e| Error::write(shown.clone(), e))?;
     let old_path = old.path().join("dir");
@@ -90,45 +174,79 @@ pub fn replace_dir(dir: &Path, fill: impl FnOnce(&mut FileSet) -> Result<()>) ->
 
 /// Files written together: all appear, or none.
 pub struct FileSet {
+    /// Where the files are written: the set's folder, or the hidden
+    /// staging folder that becomes it (`staged_as`).
     dir: PathBuf,
+    /// The set's folder as callers name it (paths inside it are written
+    /// to the same place inside `dir`).
+    shown_dir: PathBuf,
     /// The folder did not exist and was made for this set.
     made_dir: bool,
     /// Subfolders made for files of the set, in the order made.
     made_subdirs: Vec<PathBuf>,
     pending: Vec<(TempPath, PathBuf)>,
     committed: bool,
+    /// A new folder staged under a hidden name: (staging folder, final
+    /// folder); committing renames the one to the other.
+    staged_as: Option<(tempfile::TempDir, PathBuf)>,
 }
 
 impl FileSet {
-    /// A set of files in `dir`, which is created (with its parents) if missing.
+    /// A set of files in `dir`. A missing `dir` is made whole at commit: its
+    /// parents are created, the files are written into a hidden staging
+    /// folder beside it, which is renamed to `dir` when every file is there.
     pub fn in_dir(dir: &Path) -> Result<FileSet> {
-        let made_dir = !dir.exists();
-        if made_dir {
-            std::fs::create_dir_all(dir).map_err(|e| Error::write(dir.display().to_string(), e))?;
+        let shown = || dir.display().to_string();
+        if dir.exists() {
+            sweep(dir);
+            return Ok(FileSet {
+                dir: dir.to_path_buf(),
+                shown_dir: dir.to_path_buf(),
+                made_dir: false,
+                made_subdirs: Vec::new(),
+                pending: Vec::new(),
+                committed: false,
+                staged_as: None,
+            });
         }
+        let above = parent(dir);
+        std::fs::create_dir_all(above).map_err(|e| Error::write(shown(), e))?;
+        sweep(above);
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".musalaha-new-{}-", std::process::id()))
+            .tempdir_in(above)
+            .map_err(|e| Error::write(shown(), e))?;
         Ok(FileSet {
-            dir: dir.to_path_buf(),
-            made_dir,
+            dir: staging.path().to_path_buf(),
+            shown_dir: dir.to_path_buf(),
+            made_dir: false,
             made_subdirs: Vec::new(),
             pending: Vec::new(),
             committed: false,
+            staged_as: Some((staging, dir.to_path_buf())),
         })
     }
 
     /// A set of files in the folder of `path`, which must exist.
     pub fn beside(path: &Path) -> FileSet {
+        let dir = parent(path).to_path_buf();
+        sweep(&dir);
         FileSet {
-            dir: parent(path).to_path_buf(),
+            shown_dir: dir.clone(),
+            dir,
             made_dir: false,
             made_subdirs: Vec::new(),
             pending: Vec::new(),
             committed: false,
+            staged_as: None,
         }
     }
 
     /// The folder of the set.
+    /// (The folder as named, not the staging folder files go to first.)
+    #[allow(clippy::misnamed_getters)]
     pub fn dir(&self) -> &Path {
-        &self.dir
+        &self.shown_dir
     }
 
     /// Writes one file of the set (a path relative to the set's folder, or
@@ -140,7 +258,9 @@ impl FileSet {
         path: &Path,
         fill: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
-        let target = if path.is_absolute() || path.starts_with(&self.dir) {
+        let target = if let Ok(inside) = path.strip_prefix(&self.shown_dir) {
+            self.dir.join(inside)
+        } else if path.is_absolute() || path.starts_with(&self.dir) {
             path.to_path_buf()
         } else {
             self.dir.join(path)
@@ -176,6 +296,7 @@ impl FileSet {
             .sync_all()
             .map_err(|e| Error::write(shown.clone(), e))?;
         self.pending.push((tmp.into_temp_path(), target));
+        test_pause(1);
         Ok(())
     }
 
@@ -186,6 +307,21 @@ impl FileSet {
             tmp.persist(&target)
                 .map_err(|e| Error::write(target.display().to_string(), e.error))?;
             done.push(target);
+        }
+        if let Some((staging, fin)) = self.staged_as.take() {
+            let shown = fin.display().to_string();
+            let staged = staging.keep();
+            if let Err(e) = std::fs::rename(&staged, &fin) {
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(Error::write(shown, e));
+            }
+            done = done
+                .into_iter()
+                .map(|p| match p.strip_prefix(&staged) {
+                    Ok(inside) => fin.join(inside),
+                    Err(_) => p,
+                })
+                .collect();
         }
         self.committed = true;
         Ok(done)
@@ -233,6 +369,31 @@ mod tests {
         })
         .unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn leftovers_of_dead_runs_are_swept_and_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        // PIDs above the kernel's maximum (4194304) are never alive.
+        let dead = dir.path().join(".musalaha-4999999-abc.tmp");
+        let dead_dir = dir.path().join(".musalaha-new-4999999-abc");
+        let old = dir.path().join(".musalaha-old-4999999-abc");
+        let alive = dir
+            .path()
+            .join(format!(".musalaha-{}-abc.tmp", std::process::id()));
+        let mine = dir.path().join(".musalaha-notes.txt");
+        for f in [&dead, &alive, &mine] {
+            std::fs::write(f, "x").unwrap();
+        }
+        std::fs::create_dir(&dead_dir).unwrap();
+        std::fs::create_dir(&old).unwrap();
+        write_atomically(&dir.path().join("a.txt"), |w| {
+            w.write_all(b"a").map_err(|e| Error::write("a", e))
+        })
+        .unwrap();
+        assert!(!dead.exists() && !dead_dir.exists());
+        assert!(alive.exists() && mine.exists() && old.exists());
     }
 
     #[test]
@@ -293,7 +454,10 @@ mod tests {
                 w.write_all(b"1").map_err(|e| Error::write("one", e))
             })
             .unwrap();
-            assert!(out.join("part/a").is_dir());
+            assert!(
+                !out.exists(),
+                "the part folder is made inside the hidden staging folder"
+            );
         }
         assert!(!out.exists(), "subfolders made for the set are gone too");
         let mut set = FileSet::in_dir(&out).unwrap();
@@ -304,14 +468,19 @@ mod tests {
             })
             .unwrap();
         }
-        assert_eq!(
-            std::fs::read_dir(&out).unwrap().count(),
-            2,
-            "only temporaries so far"
+        // Staged under a hidden name until the commit.
+        assert!(!out.exists(), "nothing under the final name yet");
+        let hidden: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            hidden.len() == 1 && hidden[0].starts_with(".musalaha-new-"),
+            "{hidden:?}"
         );
-        assert!(!out.join("one.dot").exists());
         let written = set.commit().unwrap();
-        assert_eq!(written.len(), 2);
+        assert_eq!(written, [out.join("one.dot"), out.join("two.dot")]);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

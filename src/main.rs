@@ -25,7 +25,17 @@ fn main() -> ExitCode {
     let mut writer = std::io::BufWriter::new(stdout.lock());
     let mut out = Output::new(&mut writer, "standard output");
     out.table_width = cli::table_width();
-    let result = cli::run(&args, &mut out).and_then(|()| Ok(out.flush()?));
+    // A panic (a bug) has been reported by the hook; it ends as a failure
+    // (exit code 1), not with Rust's 101.
+    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        cli::run(&args, &mut out).and_then(|()| Ok(out.flush()?))
+    })) {
+        Ok(r) => r,
+        Err(_) => {
+            drop(writer.into_parts());
+            return ExitCode::from(1);
+        }
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => match cli::words::describe(&e) {

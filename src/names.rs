@@ -88,6 +88,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Names longer than this (in characters) are not compared by spelling for
+/// suggestions (see [`Resolver::find`]); they still match exactly or in part.
+pub const MAX_SUGGEST_CHARS: usize = 200;
+
 /// Why a name could not be resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Miss {
@@ -268,12 +272,20 @@ impl Resolver {
     /// The ids whose names are closest to a folded query, by [`word_distance`]
     /// over the keys in the query's script (Arabic with Arabic names, Latin
     /// with Latin names and ids).
+    ///
+    /// Edit distances cost the product of the two lengths, so a query or a
+    /// key longer than [`MAX_SUGGEST_CHARS`] is not compared: a very long
+    /// argument gets no suggestions rather than a wait of minutes.
     fn closest(&self, q: &str, n: usize) -> Vec<String> {
+        let long = |s: &str| s.chars().nth(MAX_SUGGEST_CHARS).is_some();
+        if long(q) {
+            return Vec::new();
+        }
         let arabic = is_arabic(q);
         let mut scored: Vec<(usize, &str)> = self
             .keys
             .iter()
-            .filter(|(k, _)| is_arabic(k) == arabic)
+            .filter(|(k, _)| !long(k) && is_arabic(k) == arabic)
             .map(|(k, id)| (word_distance(q, k), id.as_str()))
             .collect();
         scored.sort();
@@ -293,6 +305,28 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_very_long_query_is_answered_at_once_without_suggestions() {
+        let mut r = Resolver::default();
+        r.add("a", ["Faylaq al-Rahman", &"long name ".repeat(100_000)]);
+        let q = "x y ".repeat(250_000);
+        assert_eq!(
+            r.resolve(&q),
+            Err(Miss::Unknown {
+                closest: Vec::new()
+            })
+        );
+        // A long query that is part of a long name still matches.
+        assert_eq!(r.resolve(&"long name ".repeat(1000)).unwrap(), "a");
+        // Short misspellings are still suggested.
+        assert_eq!(
+            r.resolve("faylak"),
+            Err(Miss::Unknown {
+                closest: vec!["a".to_string()]
+            })
+        );
+    }
 
     #[test]
     fn latin_variants_fold_together() {

@@ -170,7 +170,7 @@ pub fn resolution(ds: &crate::model::Dataset, r: &crate::resolve::Resolution) ->
     let mut s = format!(
         "note: {} '{}' is taken as {}",
         r.what,
-        r.query,
+        crate::error::shown(&r.query),
         describe(&r.id)
     );
     if r.how == crate::names::How::Partial {

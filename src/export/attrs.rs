@@ -257,7 +257,7 @@ pub fn label(n: &ViewNode, labels: Labels) -> String {
         Labels::En => n.name_en.clone(),
         Labels::Ar if !n.name_ar.is_empty() => n.name_ar.clone(),
         Labels::Ar => n.name_en.clone(),
-        Labels::Both if n.name_ar.is_empty() => n.name_en.clone(),
+        Labels::Both if n.name_ar.is_empty() || n.name_ar == n.name_en => n.name_en.clone(),
         Labels::Both => format!("{} / {}", n.name_en, n.name_ar),
     }
 }

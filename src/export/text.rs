@@ -50,14 +50,17 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// Splits text into lines (`\n`, `\r\n`, U+2028, U+2029), turns tabs into
-/// spaces, and drops other control and bidi-override characters.
+/// spaces, and drops other control and bidi-override characters and the
+/// characters XML does not allow (U+FFFE, U+FFFF, lone controls): Graphviz
+/// reads HTML-like labels (titles, captions, the legend) with an XML
+/// parser and rejects the whole file for one of them.
 pub fn clean_lines(s: &str) -> Vec<String> {
     let mut lines = vec![String::new()];
     for c in s.chars() {
         match c {
             '\n' | '\u{2028}' | '\u{2029}' => lines.push(String::new()),
             '\t' => lines.last_mut().expect("never empty").push(' '),
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if c.is_control() || is_bidi_control(c) || !super::xml::allowed(c) => {}
             c => lines.last_mut().expect("never empty").push(c),
         }
     }
@@ -156,6 +159,13 @@ mod tests {
         assert_eq!(escape("\u{0007}bell\u{202E}"), "bell");
         assert_eq!(escape("a\u{2028}b"), "a\\nb");
         assert_eq!(escape("a\tb"), "a b");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_dropped() {
+        // U+FFFE in a title made Graphviz reject the file ("not well-formed").
+        assert_eq!(html("a\u{FFFE}b\u{FFFF}c"), "abc");
+        assert_eq!(escape("a\u{FFFE}\u{7}b"), "ab");
     }
 
     #[test]

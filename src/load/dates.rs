@@ -48,7 +48,10 @@ fn date(rep: &mut Reporter, file: usize, s: &S) {
             file,
             s,
             "bad-date",
-            format!("impossible date '{}': {e}", s.get_ref()),
+            format!(
+                "impossible date '{}': {e}",
+                crate::error::shown(s.get_ref())
+            ),
             "write YYYY-MM-DD, YYYY-MM or YYYY, optionally after early/mid/late, or a span A..B",
         );
     }

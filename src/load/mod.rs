@@ -18,7 +18,7 @@
 //! | `refs.rs` | 3. every reference names a known record (`unknown-id`) |
 //! | `values.rs` | 4. coded values are in their vocabulary (`bad-value`) |
 //! | `dates.rs` | 5. dates are possible, periods in order (`bad-date`) |
-//! | `rules.rs` | 5b. required content: places, sources, signatories' sides (`missing`) |
+//! | `rules.rs` | 5b. required content: places, sources, signatories' sides (`missing`); at most [`MAX_PARTICIPANTS`] per agreement (`limit`) |
 //! | `cycles.rs` | 6. no cycle in the place/actor hierarchies or `follows` chains (`cycle`) |
 //! | `assemble.rs` | 7. the model built from the checked records |
 //!
@@ -41,6 +41,7 @@ mod scan;
 mod values;
 
 pub use ids::is_valid_id;
+pub use rules::MAX_PARTICIPANTS;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Dataset;

@@ -8,6 +8,11 @@ use super::raw::Records;
 use super::report::Reporter;
 use crate::model::{PlaceKind, Role, Vocabulary};
 
+/// The most participants one agreement may list. Every pair of an
+/// agreement's participants may become a tie, so the actor graph grows with
+/// the square of this number; real agreements list a few dozen.
+pub const MAX_PARTICIPANTS: usize = 500;
+
 /// Reports agreements without places or sources, signatories without a
 /// side, and place groups without members (or members outside a group).
 pub(super) fn check_required(rep: &mut Reporter, r: &Records) {
@@ -54,6 +59,19 @@ pub(super) fn check_required(rep: &mut Reporter, r: &Records) {
                 "missing",
                 format!("agreement '{}' cites no source", a.id.get_ref()),
                 "add sources = [{ document = \"study-2018\", locator = \"...\" }]",
+            );
+        }
+        if a.participants.len() > MAX_PARTICIPANTS {
+            rep.on(
+                f,
+                &a.id,
+                "limit",
+                format!(
+                    "agreement '{}' lists {} participants, more than the {MAX_PARTICIPANTS} musalaha handles in one agreement",
+                    a.id.get_ref(),
+                    a.participants.len()
+                ),
+                "split it into the agreements it stands for (its ties grow with the square of its participants)",
             );
         }
         for x in &a.participants {

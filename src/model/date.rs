@@ -20,6 +20,7 @@
 //! | `early 2012`/`late 2012`  | start/end of a year            | Jan–Apr / Sep–Dec       |
 //! | `2018-03-07..2018-03-12`  | a span between two dates       | 7–12 Mar 2018           |
 
+use crate::error::shown;
 use serde::Serialize;
 use std::fmt;
 
@@ -72,7 +73,10 @@ impl Day {
                 start,
                 ..
             } => Ok(start),
-            _ => Err(format!("'{s}' is not a full date; write YYYY-MM-DD")),
+            _ => Err(format!(
+                "'{}' is not a full date; write YYYY-MM-DD",
+                shown(s)
+            )),
         }
     }
 
@@ -164,8 +168,13 @@ impl FuzzyDate {
             return Err("empty date".into());
         }
         if let Some((a, b)) = t.split_once("..") {
-            let a = FuzzyDate::parse(a)?;
-            let b = FuzzyDate::parse(b)?;
+            // One span, of two single dates: no recursion, so a text of
+            // many `..` is one error, not a deep call chain.
+            if b.contains("..") {
+                return Err("a span has one `..` between two dates".into());
+            }
+            let a = FuzzyDate::parse_single(a.trim())?;
+            let b = FuzzyDate::parse_single(b.trim())?;
             if b.end < a.start {
                 return Err(format!(
                     "the span ends ({}) before it starts ({})",
@@ -180,26 +189,37 @@ impl FuzzyDate {
                 text: t.to_string(),
             });
         }
+        FuzzyDate::parse_single(t)
+    }
+
+    /// One date (no span), trimmed and not empty.
+    fn parse_single(t: &str) -> Result<FuzzyDate, String> {
+        if t.is_empty() {
+            return Err("empty date".into());
+        }
         let (qualifier, rest) = match t.split_once(' ') {
             Some(("early", r)) => (Some(Qualifier::Early), r.trim()),
             Some(("mid", r)) => (Some(Qualifier::Mid), r.trim()),
             Some(("late", r)) => (Some(Qualifier::Late), r.trim()),
             Some((q, _)) => {
-                return Err(format!("unknown qualifier '{q}'; use early, mid or late"));
+                return Err(format!(
+                    "unknown qualifier '{}'; use early, mid or late",
+                    shown(q)
+                ));
             }
             None => (None, t),
         };
         let parts: Vec<&str> = rest.split('-').collect();
         let num = |s: &str, what: &str| -> Result<u32, String> {
             if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 4 {
-                Err(format!("'{s}' is not a {what} number"))
+                Err(format!("'{}' is not a {what} number", shown(s)))
             } else {
                 s.parse::<u32>().map_err(|e| e.to_string())
             }
         };
         let year = num(parts[0], "year")? as i32;
         if parts[0].len() != 4 {
-            return Err(format!("year '{}' must have four digits", parts[0]));
+            return Err(format!("year '{}' must have four digits", shown(parts[0])));
         }
         let (start, end, precision) = match parts.len() {
             1 => {
@@ -238,7 +258,12 @@ impl FuzzyDate {
                 let d = Day::new(year, num(parts[1], "month")?, num(parts[2], "day")?)?;
                 (d, d, Precision::Day)
             }
-            _ => return Err(format!("'{rest}' is not YYYY, YYYY-MM or YYYY-MM-DD")),
+            _ => {
+                return Err(format!(
+                    "'{}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+                    shown(rest)
+                ))
+            }
         };
         Ok(FuzzyDate {
             start,
@@ -277,7 +302,8 @@ pub fn parse_bound(text: &str, is_end: bool) -> Result<Day, String> {
     let d = FuzzyDate::parse(text)?;
     if d.precision == Precision::Range || d.qualifier.is_some() {
         return Err(format!(
-            "'{text}' is not a plain date; write YYYY, YYYY-MM or YYYY-MM-DD"
+            "'{}' is not a plain date; write YYYY, YYYY-MM or YYYY-MM-DD",
+            shown(text)
         ));
     }
     Ok(if is_end { d.end } else { d.start })
@@ -289,6 +315,16 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_text_of_many_spans_is_one_error_not_a_deep_recursion() {
+        let text = "2015..".repeat(200_000) + "2016";
+        let e = FuzzyDate::parse(&text).unwrap_err();
+        assert!(e.contains("one `..`"), "{e}");
+        assert!(FuzzyDate::parse("2015..2016..2017").is_err());
+        let d = FuzzyDate::parse("2015-03 .. 2016").unwrap();
+        assert_eq!(d.precision, Precision::Range);
     }
 
     #[test]

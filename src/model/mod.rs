@@ -200,9 +200,10 @@ impl Dataset {
     /// parent's parent, …), without the actor itself.
     pub fn actor_ancestors(&self, id: &str) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut cur = self.actors.get(id).and_then(|a| a.parent.as_deref());
         while let Some(p) = cur {
-            if p == id || out.contains(&p) {
+            if p == id || !seen.insert(p) {
                 break;
             }
             out.push(p);

@@ -100,13 +100,14 @@ impl Nodes {
         }
     }
 
-    /// The English and Arabic names of node `i` as the outputs show them: a
-    /// label mostly in Arabic script is the Arabic name (and the id stands
-    /// as the other), any other label the English one (no Arabic name).
+    /// The names of node `i` as the outputs show them: the label (or id) is
+    /// the name in `name_en`, the one every output shows by default; a label
+    /// mostly in Arabic script is also the Arabic name (`name_ar`, shown by
+    /// `--labels ar|both`), other labels have none.
     pub fn names(&self, i: usize) -> (&str, &str) {
         let label = self.label(i);
         if crate::names::is_arabic(label) {
-            (self.id(i), label)
+            (label, label)
         } else {
             (label, "")
         }

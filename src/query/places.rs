@@ -80,25 +80,21 @@ impl PlacesQuery {
             }
             None => None,
         };
+        let paths = Paths::new(ds);
         let mut rows: Vec<PlaceRow> = ds
             .places
             .values()
             .filter(|p| self.kind.is_none_or(|k| p.kind == k))
             .filter(|p| under.as_ref().is_none_or(|u| u.contains(&p.id)))
             .map(|p| {
-                let mut chain: Vec<&str> = ds
-                    .place_ancestors(&p.id)
-                    .iter()
-                    .map(|x| x.id.as_str())
-                    .collect();
-                chain.reverse();
+                let chain = paths.path(ds, &p.id);
                 PlaceRow {
                     id: p.id.clone(),
                     name_en: p.name_en.clone(),
                     name_ar: p.name_ar.clone(),
                     kind: p.kind,
                     parent: p.parent.clone(),
-                    path: chain.join(" > "),
+                    path: chain,
                     members: p.members.clone(),
                 }
             })
@@ -113,6 +109,91 @@ impl PlacesQuery {
 }
 
 /// One named period (JSON contract: docs/formats.md).
+/// A place's path shows at most this many places at each end; the places
+/// between are counted (`a > b > … 99 980 more … > y > z`), so that listing
+/// a hierarchy 10⁵ deep costs O(places), not O(places × depth).
+pub const PATH_ENDS: usize = 8;
+
+/// Depths of every place and, per place, its ancestor [`PATH_ENDS`] − 1
+/// levels below the root: computed once, without recursion.
+struct Paths<'a> {
+    depth: std::collections::HashMap<&'a str, usize>,
+    /// The place at depth PATH_ENDS − 1 on the way to the root (or the
+    /// place itself when it is higher).
+    anchor: std::collections::HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Paths<'a> {
+    fn new(ds: &'a Dataset) -> Paths<'a> {
+        use std::collections::HashMap;
+        let mut depth: HashMap<&str, usize> = HashMap::new();
+        let mut anchor: HashMap<&str, &str> = HashMap::new();
+        let mut walk: Vec<&str> = Vec::new();
+        for p in ds.places.values() {
+            // Up to the first place already known (or the root), then down.
+            walk.clear();
+            let mut cur = Some(p.id.as_str());
+            let (mut d, mut a) = (None, None);
+            while let Some(id) = cur {
+                if let Some(&known) = depth.get(id) {
+                    d = Some(known);
+                    a = anchor.get(id).copied();
+                    break;
+                }
+                if walk.len() > ds.places.len() {
+                    break; // a cycle: only in data that failed validation
+                }
+                walk.push(id);
+                cur = ds
+                    .places
+                    .get(id)
+                    .and_then(|x| x.parent.as_deref())
+                    .filter(|par| ds.places.contains_key(*par));
+            }
+            for &id in walk.iter().rev() {
+                let here = d.map_or(0, |x| x + 1);
+                let anc = if here < PATH_ENDS {
+                    id
+                } else {
+                    a.unwrap_or(id)
+                };
+                depth.insert(id, here);
+                anchor.insert(id, anc);
+                d = Some(here);
+                a = Some(anc);
+            }
+        }
+        Paths { depth, anchor }
+    }
+
+    /// The path from the root down to `id`, its middle elided when long.
+    fn path(&self, ds: &Dataset, id: &str) -> String {
+        let up = |from: &str, n: usize| -> Vec<String> {
+            // The first n places up from `from` (not the whole chain).
+            let mut v: Vec<String> = Vec::new();
+            let mut cur = ds.places.get(from);
+            while let Some(p) = cur.filter(|_| v.len() < n) {
+                v.push(p.id.clone());
+                cur = p.parent.as_ref().and_then(|par| ds.places.get(par));
+            }
+            v.reverse();
+            v
+        };
+        let d = self.depth.get(id).copied().unwrap_or(0);
+        if d < 2 * PATH_ENDS {
+            return up(id, 2 * PATH_ENDS).join(" > ");
+        }
+        let top = up(self.anchor.get(id).copied().unwrap_or(id), PATH_ENDS);
+        let bottom = up(id, PATH_ENDS);
+        let more = d + 1 - 2 * PATH_ENDS;
+        format!(
+            "{} > … {more} more … > {}",
+            top.join(" > "),
+            bottom.join(" > ")
+        )
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PeriodRow {
     pub id: String,

@@ -442,7 +442,7 @@ fn assert_valid_dot(dot: &str) {
 
 #[test]
 fn export_dot_escapes_hostile_names() {
-    let dir = fixture("hostile");
+    let dir = fixture("hostile/dot-names/data");
     let (code, dot, err) = run(&[
         "export",
         "dot",

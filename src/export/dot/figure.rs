@@ -55,11 +55,15 @@ pub(super) struct Figure {
 
 /// English and/or Arabic lines, each with the direction marks it needs.
 pub(super) fn label_lines(en: &str, ar: &str, labels: Labels) -> String {
+    // A missing Arabic name falls back to the English one; a name that is
+    // both (an Arabic label of an edge-list node) is written once.
+    let show_ar = labels != Labels::En && !ar.is_empty();
+    let show_en = (labels != Labels::Ar || ar.is_empty()) && !(show_ar && en == ar);
     let mut lines = Vec::new();
-    if labels != Labels::Ar {
+    if show_en {
         lines.extend(directed_lines(en, Dir::Ltr));
     }
-    if labels != Labels::En {
+    if show_ar {
         lines.extend(directed_lines(ar, Dir::Rtl));
     }
     lines.join("\n")
@@ -326,4 +330,24 @@ pub(super) fn figure(view: &View, opts: &DotOptions) -> Figure {
         });
     }
     fig
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_fall_back_and_are_not_repeated() {
+        let lines = |en, ar, l| label_lines(en, ar, l).lines().count();
+        // Both names: one line each with both, one line otherwise.
+        assert_eq!(lines("Russia", "روسيا", Labels::Both), 2);
+        assert_eq!(lines("Russia", "روسيا", Labels::En), 1);
+        assert_eq!(lines("Russia", "روسيا", Labels::Ar), 1);
+        assert!(label_lines("Russia", "روسيا", Labels::Ar).contains("روسيا"));
+        // No Arabic name: Arabic labels fall back to the English one.
+        assert!(label_lines("Echo", "", Labels::Ar).contains("Echo"));
+        assert_eq!(lines("Echo", "", Labels::Both), 1);
+        // The same name in both (an Arabic edge-list label): written once.
+        assert_eq!(lines("جيش الإسلام", "جيش الإسلام", Labels::Both), 1);
+    }
 }
