@@ -137,8 +137,38 @@ pub fn diameter(graph: &SimpleGraph, component: &[usize]) -> usize {
 /// assert_eq!(diameter_of(&path, &[0, 1, 2, 3]), 3);
 /// ```
 pub fn diameter_of(g: &CsrGraph, component: &[u32]) -> usize {
+    diameter_within(g, component, usize::MAX).value
+}
+
+/// Work (arcs and nodes scanned by breadth-first searches) that
+/// [`crate::analysis::stats`] allows the diameter of one graph: about 40
+/// searches of a graph of 10⁸ arcs, more than every node of any graph up to
+/// ~60,000 nodes and 10⁵ edges. iFUB usually needs a handful of searches,
+/// but on graphs without hubs (random graphs, meshes) it can need one per
+/// node, which is quadratic.
+pub const DIAMETER_WORK: usize = 4_000_000_000;
+
+/// A diameter, or bounds on it when the search budget ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Diameter {
+    /// The diameter when `exact`, else a lower bound (the largest
+    /// eccentricity found).
+    pub value: usize,
+    /// An upper bound (equal to `value` when exact).
+    pub upper: usize,
+    pub exact: bool,
+}
+
+/// [`diameter_of`] with at most `work` arcs and nodes scanned: when iFUB
+/// would need more, the bounds it has reached (`exact: false`).
+pub fn diameter_within(g: &CsrGraph, component: &[u32], work: usize) -> Diameter {
+    let exact = |value| Diameter {
+        value,
+        upper: value,
+        exact: true,
+    };
     if component.len() < 2 {
-        return 0;
+        return exact(0);
     }
     let n = g.node_count();
     let rows = g.out_rows();
@@ -176,17 +206,29 @@ pub fn diameter_of(g: &CsrGraph, component: &[u32]) -> usize {
         .max()
         .unwrap_or(0)
     };
+    let per_search = arcs.max(1);
+    let mut budget = work.saturating_sub(per_search) / per_search;
     let mut lb = ecc_u;
     let mut i = ecc_u;
     while i > 0 && 2 * i > lb {
+        if levels[i].len() > budget {
+            // Every eccentricity is at most 2·ecc(u), and the nodes of
+            // levels above i were all searched: at most 2i.
+            return Diameter {
+                value: lb,
+                upper: (2 * i).min(2 * ecc_u),
+                exact: false,
+            };
+        }
+        budget -= levels[i].len();
         let b = ecc_max(&levels[i]).max(lb);
         if b > 2 * (i - 1) {
-            return b;
+            return exact(b);
         }
         lb = b;
         i -= 1;
     }
-    lb
+    exact(lb)
 }
 
 #[cfg(test)]
@@ -291,6 +333,23 @@ mod tests {
             assert_eq!(ours.iter().map(Vec::len).sum::<usize>(), n);
             assert!(ours.windows(2).all(|w| w[0].len() >= w[1].len()));
         }
+    }
+
+    /// With too small a budget the diameter comes back as bounds that hold
+    /// it; with enough, exact.
+    #[test]
+    fn diameter_bounds_when_the_budget_runs_out() {
+        // A cycle of 40 nodes: every node is at the far level, iFUB's worst case.
+        let n = 40u32;
+        let e: Vec<(u32, u32, f64)> = (0..n).map(|v| (v, (v + 1) % n, 1.0)).collect();
+        let g = CsrGraph::undirected(n as usize, &e);
+        let all: Vec<u32> = (0..n).collect();
+        assert_eq!(diameter_of(&g, &all), 20);
+        let d = diameter_within(&g, &all, 3 * (g.arc_count() + n as usize));
+        assert!(!d.exact);
+        assert!(d.value <= 20 && 20 <= d.upper, "{d:?}");
+        let d = diameter_within(&g, &all, usize::MAX);
+        assert_eq!((d.value, d.upper, d.exact), (20, 20, true));
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub fn run_network(args: &Args, out: &mut Output) -> anyhow::Result<()> {
         .and_then(|p| p.file_name())
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     let row = crate::query::stats::network_stats(&net, &label);
+    if let Some(note) = crate::query::stats::diameter_note(std::slice::from_ref(&row)) {
+        eprintln!("musalaha: note: {note}");
+    }
     Ok(out.rows(args.format.format, vec![row])?)
 }
 

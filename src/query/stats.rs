@@ -53,6 +53,8 @@ pub struct StatsCsv {
     pub diameter: usize,
     pub mean_degree: String,
     pub total_weight: String,
+    pub diameter_exact: bool,
+    pub diameter_upper: usize,
 }
 
 impl Row for StatsRow {
@@ -73,6 +75,8 @@ impl Row for StatsRow {
             diameter: s.diameter,
             mean_degree: format!("{:.6}", s.mean_degree),
             total_weight: format!("{}", s.total_weight),
+            diameter_exact: s.diameter_exact,
+            diameter_upper: s.diameter_upper,
         }
     }
     fn columns() -> Vec<Column<Self>> {
@@ -85,7 +89,13 @@ impl Row for StatsRow {
             Column::new("edges", |r: &Self| r.stats.edges.to_string()),
             Column::new("density", |r: &Self| format!("{:.6}", r.stats.density)),
             Column::new("comps", |r: &Self| r.stats.components.to_string()),
-            Column::new("diam", |r: &Self| r.stats.diameter.to_string()),
+            Column::new("diam", |r: &Self| {
+                if r.stats.diameter_exact {
+                    r.stats.diameter.to_string()
+                } else {
+                    format!("{}-{}", r.stats.diameter, r.stats.diameter_upper)
+                }
+            }),
             Column::new("mean_deg", |r: &Self| format!("{:.3}", r.stats.mean_degree)),
             Column::new("weight", |r: &Self| format!("{}", r.stats.total_weight)),
         ]
@@ -106,6 +116,22 @@ pub fn network_stats(net: &crate::network::Network, label: &str) -> StatsRow {
         dates: DateRule::Overlap,
         stats: crate::analysis::stats::stats_of(g, net.edge_count(), total),
     }
+}
+
+/// A note when a diameter is given as bounds (its search budget ran out).
+pub fn diameter_note(rows: &[StatsRow]) -> Option<String> {
+    let inexact: Vec<&str> = rows
+        .iter()
+        .filter(|r| !r.stats.diameter_exact)
+        .map(|r| r.slice.as_str())
+        .collect();
+    (!inexact.is_empty()).then(|| {
+        format!(
+            "the diameter of {} is given as bounds (diam LOW-HIGH; diameter_exact false in JSON and CSV): an exact value would need more breadth-first searches than the {} arc scans musalaha allows (docs/formats.md)",
+            inexact.join(", "),
+            crate::analysis::paths::DIAMETER_WORK
+        )
+    })
 }
 
 impl StatsQuery {
@@ -140,12 +166,14 @@ impl StatsQuery {
             Some(DateRule::Within) => "records whose dates fall wholly in the slice",
             _ => "records whose dates may fall in the slice (overlap)",
         };
+        let mut notes = vec![format!(
+            "counted {rule}; 'agreements' are the concluded truces, settlements, de-escalation memoranda, evacuation exchanges and frameworks among them, 'events' every record, 'uncertain' those whose dates may also fall outside (see docs/queries.md)"
+        )];
+        notes.extend(diameter_note(&rows));
         Ok(Answer {
             rows,
             resolved,
-            notes: vec![format!(
-                "counted {rule}; 'agreements' are the concluded truces, settlements, de-escalation memoranda, evacuation exchanges and frameworks among them, 'events' every record, 'uncertain' those whose dates may also fall outside (see docs/queries.md)"
-            )],
+            notes,
         })
     }
 }
