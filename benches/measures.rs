@@ -162,26 +162,7 @@ fn bench(c: &mut Criterion) {
     // and on the network of the 10^4-actor edge list read with --edges.
     let slice = Slice::default();
     let view = View::build(&ds, &slice, &ViewOptions::default()).expect("a view");
-    let formats = [
-        ExportFormat::Dot(Default::default()),
-        ExportFormat::GraphMl {
-            labels: Default::default(),
-        },
-        ExportFormat::Gexf {
-            labels: Default::default(),
-        },
-        ExportFormat::Json {
-            labels: Default::default(),
-            links_key: Default::default(),
-        },
-        ExportFormat::Cytoscape {
-            labels: Default::default(),
-        },
-        ExportFormat::Csv {
-            labels: Default::default(),
-            bom: false,
-        },
-    ];
+    let formats = ExportFormat::every();
     let network_file = &graphs
         .iter()
         .find(|s| s.actors == 10_000)

@@ -7,27 +7,6 @@
 use libfuzzer_sys::fuzz_target;
 use musalaha::export::ExportFormat;
 
-const FORMATS: [fn() -> ExportFormat; 6] = [
-    || ExportFormat::Dot(Default::default()),
-    || ExportFormat::GraphMl {
-        labels: Default::default(),
-    },
-    || ExportFormat::Gexf {
-        labels: Default::default(),
-    },
-    || ExportFormat::Json {
-        labels: Default::default(),
-        links_key: Default::default(),
-    },
-    || ExportFormat::Cytoscape {
-        labels: Default::default(),
-    },
-    || ExportFormat::Csv {
-        labels: Default::default(),
-        bom: false,
-    },
-];
-
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else {
         return;
@@ -54,8 +33,8 @@ fuzz_target!(|data: &[u8]| {
             // The --edges exports: the view and every exporter on it.
             let opts = musalaha::export::view::ViewOptions::default();
             if let Ok(view) = musalaha::export::view::View::from_network(&net, &opts, "e") {
-                for format in FORMATS.iter() {
-                    if let Ok(exporter) = format().network_exporter(&view) {
+                for format in ExportFormat::every() {
+                    if let Ok(exporter) = format.network_exporter(&view) {
                         let mut out = Vec::new();
                         if exporter.files().is_empty() {
                             exporter.write(&view, &mut out).unwrap();

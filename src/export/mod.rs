@@ -86,6 +86,25 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// Every format once, with its default options (English labels, the
+    /// `edges` key, no byte-order mark): for code that must cover them all.
+    pub fn every() -> Vec<ExportFormat> {
+        vec![
+            ExportFormat::Dot(DotStyle::default()),
+            ExportFormat::GraphMl { labels: Labels::En },
+            ExportFormat::Gexf { labels: Labels::En },
+            ExportFormat::Json {
+                labels: Labels::En,
+                links_key: json::LinksKey::Edges,
+            },
+            ExportFormat::Cytoscape { labels: Labels::En },
+            ExportFormat::Csv {
+                labels: Labels::En,
+                bom: false,
+            },
+        ]
+    }
+
     /// The exporter for the view of a network read from files
     /// ([`View::from_network`]).
     pub fn network_exporter(&self, view: &View) -> Result<Box<dyn Exporter>> {

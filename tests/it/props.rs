@@ -362,31 +362,6 @@ fn the_csv_importer_never_panics() {
     );
 }
 
-/// Every export format with default options.
-fn network_formats() -> Vec<musalaha::export::ExportFormat> {
-    use musalaha::export::ExportFormat;
-    vec![
-        ExportFormat::Dot(Default::default()),
-        ExportFormat::GraphMl {
-            labels: Default::default(),
-        },
-        ExportFormat::Gexf {
-            labels: Default::default(),
-        },
-        ExportFormat::Json {
-            labels: Default::default(),
-            links_key: Default::default(),
-        },
-        ExportFormat::Cytoscape {
-            labels: Default::default(),
-        },
-        ExportFormat::Csv {
-            labels: Default::default(),
-            bom: false,
-        },
-    ]
-}
-
 #[test]
 fn the_edge_reader_never_panics() {
     let dir = tempfile::tempdir().unwrap();
@@ -420,7 +395,7 @@ fn the_edge_reader_never_panics() {
                 // The --edges exports: the view and every exporter on it.
                 let opts = musalaha::export::view::ViewOptions::default();
                 if let Ok(view) = musalaha::export::view::View::from_network(&net, &opts, "e.csv") {
-                    for format in network_formats() {
+                    for format in musalaha::export::ExportFormat::every() {
                         if let Ok(exporter) = format.network_exporter(&view) {
                             let mut out = Vec::new();
                             if exporter.files().is_empty() {
