@@ -182,31 +182,29 @@ fn bench(c: &mut Criterion) {
     for f in &formats {
         let exporter = f.exporter(&ds, &slice, &view, None).expect("an exporter");
         c.bench_function(&format!("export {} of the dataset", exporter.name()), |b| {
-            b.iter(|| write_all(exporter.as_ref(), &view))
+            b.iter(|| {
+                let mut out = Vec::new();
+                exporter.write_every_file(&view, &mut out).expect("writes");
+                out
+            })
         });
         let exporter = f.network_exporter(&network_view).expect("an exporter");
         c.bench_function(
             &format!("export {} of a 10^4-actor edge list", exporter.name()),
-            |b| b.iter(|| write_all(exporter.as_ref(), &network_view)),
+            |b| {
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    exporter
+                        .write_every_file(&network_view, &mut out)
+                        .expect("writes");
+                    out
+                })
+            },
         );
     }
     c.bench_function("build the export view of the dataset", |b| {
         b.iter(|| View::build(&ds, &slice, &ViewOptions::default()).expect("a view"))
     });
-}
-
-/// Writes a view in a format into memory: its one file, or each file of a
-/// folder format.
-fn write_all(exporter: &dyn musalaha::export::Exporter, view: &View) -> usize {
-    let mut out = Vec::new();
-    if exporter.files().is_empty() {
-        exporter.write(view, &mut out).expect("writes");
-    } else {
-        for file in exporter.files() {
-            exporter.write_file(view, file, &mut out).expect("writes");
-        }
-    }
-    out.len()
 }
 
 criterion_group! {

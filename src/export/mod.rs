@@ -55,6 +55,18 @@ pub trait Exporter {
         let _ = file;
         self.write(view, out)
     }
+    /// Writes the whole export into one stream: the one file, or every file
+    /// of a folder format one after the other (for checks and benchmarks;
+    /// files on disk go through [`export_view`] and [`batch`]).
+    fn write_every_file(&self, view: &View, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.files().is_empty() {
+            return self.write(view, out);
+        }
+        for file in self.files() {
+            self.write_file(view, file, out)?;
+        }
+        Ok(())
+    }
 }
 
 use crate::error::{Error, Result};

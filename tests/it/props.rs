@@ -398,13 +398,7 @@ fn the_edge_reader_never_panics() {
                     for format in musalaha::export::ExportFormat::every() {
                         if let Ok(exporter) = format.network_exporter(&view) {
                             let mut out = Vec::new();
-                            if exporter.files().is_empty() {
-                                exporter.write(&view, &mut out).unwrap();
-                            } else {
-                                for f in exporter.files() {
-                                    exporter.write_file(&view, f, &mut out).unwrap();
-                                }
-                            }
+                            exporter.write_every_file(&view, &mut out).unwrap();
                         }
                     }
                 }
